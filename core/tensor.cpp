@@ -1,0 +1,216 @@
+#include "tensor.h"
+
+#include "float_types.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <new>
+
+namespace onnxscope {
+
+class TensorStorage {
+public:
+    virtual ~TensorStorage() = default;
+    virtual bool readOnly() const = 0;
+};
+
+namespace {
+
+class HeapStorage final : public TensorStorage {
+public:
+    HeapStorage(DataType type, int64_t count)
+        : m_type(type)
+        , m_count(count)
+    {
+        size_t bytes = static_cast<size_t>(count) * elementByteSize(type);
+        size_t rounded = (bytes + 63) / 64 * 64;
+        m_data = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
+        if (!m_data)
+            throw std::bad_alloc();
+        if (type == DataType::String) {
+            auto* strings = static_cast<std::string*>(m_data);
+            for (int64_t i = 0; i < count; ++i)
+                new (strings + i) std::string();
+        } else {
+            std::memset(m_data, 0, rounded == 0 ? 64 : rounded);
+        }
+    }
+    ~HeapStorage() override
+    {
+        if (m_type == DataType::String) {
+            auto* strings = static_cast<std::string*>(m_data);
+            for (int64_t i = 0; i < m_count; ++i)
+                strings[i].~basic_string();
+        }
+        std::free(m_data);
+    }
+    bool readOnly() const override { return false; }
+    void* data() const { return m_data; }
+
+private:
+    DataType m_type;
+    int64_t m_count;
+    void* m_data = nullptr;
+};
+
+class ViewStorage final : public TensorStorage {
+public:
+    explicit ViewStorage(std::shared_ptr<const void> keepAlive)
+        : m_keepAlive(std::move(keepAlive))
+    {
+    }
+    bool readOnly() const override { return true; }
+
+private:
+    std::shared_ptr<const void> m_keepAlive;
+};
+
+} // namespace
+
+std::optional<int64_t> checkedElementCount(std::span<const int64_t> dims, size_t elementBytes)
+{
+    int64_t count = 1;
+    for (int64_t d : dims) {
+        if (d < 0)
+            return std::nullopt;
+        if (d != 0 && count > std::numeric_limits<int64_t>::max() / d)
+            return std::nullopt;
+        count *= d;
+    }
+    if (elementBytes > 0 && static_cast<uint64_t>(count) > std::numeric_limits<size_t>::max() / elementBytes)
+        return std::nullopt;
+    return count;
+}
+
+std::string shapeToString(std::span<const int64_t> dims)
+{
+    std::string s = "[";
+    for (size_t i = 0; i < dims.size(); ++i) {
+        if (i)
+            s += ',';
+        s += std::to_string(dims[i]);
+    }
+    return s + "]";
+}
+
+Result<Tensor> Tensor::allocate(DataType type, Shape shape)
+{
+    if (type == DataType::Undefined)
+        return Status::error("cannot allocate a tensor of undefined element type");
+    auto count = checkedElementCount(shape, elementByteSize(type));
+    if (!count)
+        return Status::error("invalid tensor shape " + shapeToString(shape) + " for " +
+                             std::string(dataTypeName(type)) + ": negative dim or size overflow");
+    // Refuse absurd sizes up front instead of letting the allocator abort the process.
+    constexpr uint64_t kMaxBytes = uint64_t(1) << 40;
+    if (static_cast<uint64_t>(*count) * elementByteSize(type) > kMaxBytes)
+        return Status::error("tensor of shape " + shapeToString(shape) + " (" + std::string(dataTypeName(type)) +
+                             ") is larger than 1 TiB");
+    try {
+        return Tensor(type, std::move(shape));
+    } catch (const std::bad_alloc&) {
+        return Status::error("out of memory allocating a tensor of shape " + shapeToString(shape));
+    }
+}
+
+Tensor::Tensor(DataType type, Shape shape)
+    : m_type(type)
+    , m_shape(std::move(shape))
+{
+    m_count = checkedElementCount(m_shape).value_or(0);
+    auto storage = std::make_shared<HeapStorage>(type, m_count);
+    m_data = storage->data();
+    m_storage = std::move(storage);
+}
+
+Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive)
+{
+    Tensor t;
+    t.m_type = type;
+    t.m_shape = std::move(shape);
+    t.m_count = checkedElementCount(t.m_shape).value_or(0);
+    t.m_storage = std::make_shared<ViewStorage>(std::move(keepAlive));
+    t.m_data = const_cast<void*>(data);
+    return t;
+}
+
+bool Tensor::isReadOnly() const { return m_storage && m_storage->readOnly(); }
+
+void* Tensor::mutableRawData() { return isReadOnly() ? nullptr : m_data; }
+
+Result<Tensor> Tensor::reshaped(Shape shape) const
+{
+    auto count = checkedElementCount(shape);
+    if (!count || *count != m_count)
+        return Status::error("cannot reshape " + shapeToString(m_shape) + " to " + shapeToString(shape));
+    Tensor t = *this;
+    t.m_shape = std::move(shape);
+    return t;
+}
+
+Tensor Tensor::clone() const
+{
+    if (!isValid())
+        return {};
+    Tensor t(m_type, m_shape);
+    if (m_type == DataType::String) {
+        auto* dst = t.data<std::string>();
+        const auto* src = data<std::string>();
+        for (int64_t i = 0; i < m_count; ++i)
+            dst[i] = src[i];
+    } else if (byteSize() > 0) {
+        std::memcpy(t.m_data, m_data, byteSize());
+    }
+    return t;
+}
+
+double Tensor::elementAsDouble(int64_t i) const
+{
+    switch (m_type) {
+    case DataType::Float:
+        return data<float>()[i];
+    case DataType::Double:
+        return data<double>()[i];
+    case DataType::Float16:
+        return halfToFloat(data<uint16_t>()[i]);
+    case DataType::BFloat16:
+        return bfloat16ToFloat(data<uint16_t>()[i]);
+    case DataType::Float8E4M3FN:
+    case DataType::Float8E4M3FNUZ:
+    case DataType::Float8E5M2:
+    case DataType::Float8E5M2FNUZ:
+    case DataType::Float8E8M0:
+    case DataType::Float4E2M1:
+        return smallFloatToFloat(m_type, data<uint8_t>()[i]);
+    case DataType::Int8:
+    case DataType::Int4:
+    case DataType::Int2:
+        return data<int8_t>()[i];
+    case DataType::Uint8:
+    case DataType::Uint4:
+    case DataType::Uint2:
+    case DataType::Bool:
+        return data<uint8_t>()[i];
+    case DataType::Int16:
+        return data<int16_t>()[i];
+    case DataType::Uint16:
+        return data<uint16_t>()[i];
+    case DataType::Int32:
+        return data<int32_t>()[i];
+    case DataType::Uint32:
+        return data<uint32_t>()[i];
+    case DataType::Int64:
+        return static_cast<double>(data<int64_t>()[i]);
+    case DataType::Uint64:
+        return static_cast<double>(data<uint64_t>()[i]);
+    case DataType::Complex64:
+        return data<float>()[2 * i];
+    case DataType::Complex128:
+        return data<double>()[2 * i];
+    default:
+        return 0.0;
+    }
+}
+
+} // namespace onnxscope

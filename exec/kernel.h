@@ -1,0 +1,73 @@
+// The kernel interface: what one node's implementation sees and returns.
+//
+// A kernel parses its attributes once, in its constructor (from a NodeDesc), and computes with a
+// const compute() that returns a Status. Inputs and outputs go through a KernelContext, which
+// the session (or KernelRunner, for a single node) implements. Failing to allocate or an
+// invalid output shape throws KernelError inside compute(); the executor turns it, and any
+// other exception, into a Status that names the node.
+#pragma once
+
+#include "core/status.h"
+#include "core/value.h"
+#include "node_desc.h"
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace onnxscope {
+
+class KernelError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class KernelContext {
+public:
+    virtual ~KernelContext() = default;
+
+    virtual int inputCount() const = 0;
+    // nullptr for an omitted optional input (empty name) or an index past the end.
+    virtual const Value* input(int index) const = 0;
+    const Tensor* inputTensor(int index) const
+    {
+        const Value* v = input(index);
+        return v && v->isTensor() ? &v->tensor : nullptr;
+    }
+    bool hasInput(int index) const { return input(index) != nullptr; }
+
+    virtual int outputCount() const = 0;
+    // Allocates (zeroed) output storage; throws KernelError for an invalid shape.
+    virtual Tensor& allocateOutput(int index, DataType type, Shape shape) = 0;
+    virtual void setOutput(int index, Value value) = 0;
+
+    // Threads the kernel may use (the session's --threads setting).
+    virtual int threadCount() const { return 1; }
+
+    // Runs a subgraph attribute's body with the given inputs; values from enclosing scopes are
+    // resolved by the session. Implemented by the session; others return an error.
+    virtual Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs)
+    {
+        (void)body;
+        (void)inputs;
+        return Status::error("subgraphs cannot run in this context");
+    }
+};
+
+class Kernel {
+public:
+    virtual ~Kernel() = default;
+    virtual Status compute(KernelContext& context) const = 0;
+};
+
+using KernelFactory = Result<std::unique_ptr<Kernel>> (*)(const NodeDesc& node);
+
+// The usual factory: construct K from the node. Kernels whose attributes can be invalid
+// provide their own factory returning an error instead.
+template <typename K>
+Result<std::unique_ptr<Kernel>> makeKernel(const NodeDesc& node)
+{
+    return std::unique_ptr<Kernel>(new K(node));
+}
+
+} // namespace onnxscope
