@@ -1,0 +1,11 @@
+#include "cpu_kernels.h"
+#include "exec/kernel_registry.h"
+
+namespace onnxscope {
+
+void registerControlFlowKernels(KernelRegistry& registry)
+{
+    (void)registry;
+}
+
+} // namespace onnxscope

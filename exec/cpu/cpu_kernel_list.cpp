@@ -1,0 +1,13 @@
+#include "cpu_kernels.h"
+
+namespace onnxscope {
+
+void registerCpuKernels(KernelRegistry& registry)
+{
+    registerMathKernels(registry);
+    registerTensorKernels(registry);
+    registerNnKernels(registry);
+    registerControlFlowKernels(registry);
+}
+
+} // namespace onnxscope
