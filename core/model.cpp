@@ -1,0 +1,225 @@
+#include "model.h"
+
+#include "atomic_file.h"
+#include "model_check.h"
+#include "proto_walk.h"
+#include "wire_format_check.h"
+
+#include <google/protobuf/io/zero_copy_stream.h>
+#include <onnx/onnx_pb.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+namespace onnxscope {
+
+namespace {
+
+// Feeds protobuf the mapped file in chunks and drops chunks it has finished with from resident
+// memory, so parsing a large model does not hold both the file and the parsed copy at once.
+class ReleasingInputStream final : public google::protobuf::io::ZeroCopyInputStream {
+public:
+    ReleasingInputStream(const MappedFile* file, const std::byte* data, size_t size)
+        : m_file(file)
+        , m_data(data)
+        , m_size(size) {}
+    bool Next(const void** data, int* size) override {
+        if (m_position >= m_size)
+            return false;
+        // Protobuf copies at most a few bytes of the previous chunk, so two chunks back is safe.
+        if (m_file && m_position >= 2 * kChunk)
+            m_file->release(m_released, m_position - kChunk - m_released), m_released = m_position - kChunk;
+        size_t n = std::min(kChunk, m_size - m_position);
+        *data = m_data + m_position;
+        *size = static_cast<int>(n);
+        m_position += n;
+        m_lastChunk = n;
+        return true;
+    }
+    void BackUp(int count) override { m_position -= static_cast<size_t>(count); }
+    bool Skip(int count) override {
+        if (static_cast<size_t>(count) > m_size - m_position) {
+            m_position = m_size;
+            return false;
+        }
+        m_position += static_cast<size_t>(count);
+        return true;
+    }
+    int64_t ByteCount() const override { return static_cast<int64_t>(m_position); }
+
+private:
+    static constexpr size_t kChunk = size_t(8) << 20;
+    const MappedFile* m_file;
+    const std::byte* m_data;
+    size_t m_size;
+    size_t m_position = 0;
+    size_t m_released = 0;
+    size_t m_lastChunk = 0;
+};
+
+Status checkExternalData(const onnx::ModelProto& proto, const ExternalDataStore& store) {
+    Status first;
+    forEachTensorProto(proto, [&](const onnx::TensorProto& t) {
+        if (!first.ok() || t.data_location() != onnx::TensorProto::EXTERNAL)
+            return;
+        std::string location;
+        std::optional<uint64_t> offset, length;
+        for (const auto& entry : t.external_data()) {
+            try {
+                if (entry.key() == "location")
+                    location = entry.value();
+                else if (entry.key() == "offset")
+                    offset = std::stoull(entry.value());
+                else if (entry.key() == "length")
+                    length = std::stoull(entry.value());
+            } catch (const std::exception&) {
+                first = Status::error("tensor '" + t.name() + "': external data " + entry.key() + " '" +
+                                      entry.value() + "' is not a number");
+                return;
+            }
+        }
+        auto bytes = store.read(location, offset.value_or(0), length, t.name());
+        if (!bytes.ok())
+            first = bytes.status();
+    });
+    return first;
+}
+
+std::set<std::string> externalLocations(const onnx::ModelProto& proto) {
+    std::set<std::string> locations;
+    forEachTensorProto(proto, [&](const onnx::TensorProto& t) {
+        if (t.data_location() != onnx::TensorProto::EXTERNAL)
+            return;
+        for (const auto& entry : t.external_data())
+            if (entry.key() == "location")
+                locations.insert(entry.value());
+    });
+    return locations;
+}
+
+} // namespace
+
+Model::Model() = default;
+Model::~Model() = default;
+
+onnx::ModelProto& Model::mutableProto() {
+    m_edited = true;
+    return *m_proto;
+}
+
+Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
+    auto mapped = MappedFile::open(path);
+    if (!mapped.ok())
+        return mapped.status();
+    const MappedFile& file = **mapped;
+    if (file.size() > size_t(INT32_MAX))
+        return Status::error(path.string() + ": " + std::to_string(file.size()) +
+                             " bytes is over protobuf's 2 GiB limit; store the weights as external data");
+    std::shared_ptr<Model> model(new Model());
+    model->m_proto = std::make_unique<onnx::ModelProto>();
+    model->m_path = path;
+    model->m_fileSize = file.size();
+    model->m_externalData = std::make_shared<ExternalDataStore>(path.parent_path());
+    {
+        ReleasingInputStream stream(&file, file.data(), file.size());
+        if (!model->m_proto->ParseFromZeroCopyStream(&stream)) {
+            auto framing = findWireFormatError(file.data(), file.size());
+            return Status::error(path.string() + ": not a valid ONNX model: " +
+                                 framing.value_or("protobuf could not parse it (wrong field types or "
+                                                  "invalid UTF-8 in a string field)"));
+        }
+    }
+    if (file.size() == 0 || (!model->m_proto->has_graph() && model->m_proto->opset_import_size() == 0))
+        return Status::error(path.string() + ": not an ONNX model (no graph and no opset_import)");
+    if (Status s = checkExternalData(*model->m_proto, *model->m_externalData); !s.ok())
+        return Status::error(path.string() + ": " + s.message());
+    return model;
+}
+
+Result<std::shared_ptr<Model>> Model::fromBytes(const void* data, size_t size,
+                                                const std::filesystem::path& baseDir,
+                                                const std::string& displayName) {
+    if (size > size_t(INT32_MAX))
+        return Status::error(displayName + ": over protobuf's 2 GiB limit");
+    std::shared_ptr<Model> model(new Model());
+    model->m_proto = std::make_unique<onnx::ModelProto>();
+    model->m_externalData = std::make_shared<ExternalDataStore>(baseDir);
+    if (!model->m_proto->ParseFromArray(data, static_cast<int>(size))) {
+        auto framing = findWireFormatError(data, size);
+        return Status::error(displayName +
+                             ": not a valid ONNX model: " + framing.value_or("protobuf could not parse it"));
+    }
+    if (Status s = checkExternalData(*model->m_proto, *model->m_externalData); !s.ok())
+        return Status::error(displayName + ": " + s.message());
+    model->m_edited = true; // no original file to copy bytes from
+    return model;
+}
+
+std::shared_ptr<Model> Model::fromProto(std::unique_ptr<onnx::ModelProto> proto,
+                                        const std::filesystem::path& baseDir) {
+    std::shared_ptr<Model> model(new Model());
+    model->m_proto = std::move(proto);
+    model->m_externalData = std::make_shared<ExternalDataStore>(baseDir);
+    model->m_edited = true;
+    return model;
+}
+
+Status Model::save(const std::filesystem::path& target, const SaveOptions& options) {
+    if (m_edited && !options.force) {
+        std::vector<ValidationIssue> issues = checkModel(*this);
+        for (const ValidationIssue& issue : issues)
+            if (issue.severity == ValidationIssue::Severity::Error)
+                return Status::error("not saved: the model is invalid: " + issue.toString() +
+                                     " (save with force to write it anyway)");
+    }
+    std::error_code ec;
+    std::filesystem::path sourceDir = m_externalData->modelDir().empty() ? "." : m_externalData->modelDir();
+    std::filesystem::path targetDir = target.parent_path().empty() ? "." : target.parent_path();
+    bool sameDir = std::filesystem::equivalent(sourceDir, targetDir, ec);
+
+    // Carry external data files to the new folder first: a model must never point at files that
+    // are not there. Existing identical paths are left alone.
+    if (!sameDir) {
+        for (const std::string& location : externalLocations(*m_proto)) {
+            auto source = m_externalData->resolve(location, location);
+            if (!source.ok())
+                return Status::error("not saved: " + source.message());
+            std::filesystem::path dest = targetDir / location;
+            std::filesystem::create_directories(dest.parent_path(), ec);
+            auto mapped = MappedFile::open(*source);
+            if (!mapped.ok())
+                return Status::error("not saved: " + mapped.message());
+            if (Status s = writeFileAtomically(dest, (*mapped)->data(), (*mapped)->size()); !s.ok())
+                return Status::error("not saved: copying external data " + location + ": " + s.message());
+        }
+    }
+
+    if (!m_edited && !m_path.empty()) {
+        if (std::filesystem::equivalent(m_path, target, ec))
+            return {}; // nothing changed, the file on disk is already this model
+        auto original = MappedFile::open(m_path);
+        if (original.ok() && (*original)->size() == m_fileSize) {
+            OS_RETURN_IF_ERROR(writeFileAtomically(target, (*original)->data(), (*original)->size()));
+            m_path = target;
+            if (!sameDir)
+                m_externalData = std::make_shared<ExternalDataStore>(targetDir);
+            return {};
+        }
+    }
+    Status status = writeFileAtomically(target, [&](std::ostream& out) -> Status {
+        if (!m_proto->SerializeToOstream(&out))
+            return Status::error("serializing the model failed (over 2 GiB? use external data)");
+        return {};
+    });
+    if (!status.ok())
+        return status;
+    m_path = target;
+    m_edited = false;
+    m_fileSize = std::filesystem::file_size(target, ec);
+    if (!sameDir)
+        m_externalData = std::make_shared<ExternalDataStore>(targetDir);
+    return {};
+}
+
+} // namespace onnxscope
