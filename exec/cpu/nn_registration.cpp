@@ -1,11 +1,15 @@
 #include "cpu_kernels.h"
+#include "exec/cpu/conv.h"
+#include "exec/cpu/matmul.h"
+#include "exec/cpu/pool.h"
 #include "exec/kernel_registry.h"
 
 namespace onnxscope {
 
-void registerNnKernels(KernelRegistry& registry)
-{
-    (void)registry;
+void registerNnKernels(KernelRegistry& registry) {
+    registerMatMulKernels(registry);
+    registerConvKernels(registry);
+    registerPoolKernels(registry);
 }
 
 } // namespace onnxscope
