@@ -26,6 +26,18 @@ namespace onnxscope {
 
 class ExternalDataStore;
 
+// The element type a TensorProto declares. The one place data_type is read, because Debian's
+// libonnx 1.12 enum stops at BFLOAT16 while the files we read use types up to 26.
+Result<DataType> tensorProtoDataType(const onnx::TensorProto& proto);
+
+// Sub-byte types (int4/uint4/float4e2m1: 4 bits, int2/uint2: 2 bits), first element in the lowest
+// bits. unpack reads ceil(count * bits / 8) bytes and writes count bytes, sign-extending the
+// signed types into int8; pack does the reverse, masking each value to its width.
+void unpackSubByte(DataType type, const uint8_t* packed, int64_t count, uint8_t* out);
+void packSubByte(DataType type, const uint8_t* values, int64_t count, uint8_t* packed);
+// Bytes a tensor's payload takes when serialized (raw_data / external data).
+size_t serializedByteSize(DataType type, int64_t count);
+
 // store may be null when the tensor cannot use external data (an error is returned if it does).
 // Large raw_data is copied; external data is viewed in place (read-only, mmap).
 Result<Tensor> tensorFromProto(const onnx::TensorProto& proto, const ExternalDataStore* store = nullptr);
@@ -43,5 +55,10 @@ Result<Value> readValuePb(const std::filesystem::path& file, PbKind kind = PbKin
 Result<Tensor> readTensorPb(const std::filesystem::path& file);
 // Atomic write of a TensorProto (or SequenceProto / OptionalProto for such values).
 Status writeValuePb(const std::filesystem::path& file, const Value& value, const std::string& name = {});
+
+// The reverse of the value readers (writeValuePb uses them).
+Status valueToSequenceProto(const Value& value, onnx::SequenceProto& proto, const std::string& name = {});
+Status valueToOptionalProto(const Value& value, onnx::OptionalProto& proto, const std::string& name = {});
+Status valueToMapProto(const Value& value, onnx::MapProto& proto, const std::string& name = {});
 
 } // namespace onnxscope
