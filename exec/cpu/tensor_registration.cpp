@@ -14,6 +14,10 @@ void registerTensorKernels(KernelRegistry& registry) {
     registerPadOps(registry);
     registerExpandOps(registry);
     registerGeneratorOps(registry);
+    registerResizeOps(registry);
+    registerSelectionOps(registry);
+    registerNmsOps(registry);
+    registerRandomOps(registry);
 }
 
 } // namespace onnxscope
