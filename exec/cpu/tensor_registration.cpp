@@ -18,6 +18,10 @@ void registerTensorKernels(KernelRegistry& registry) {
     registerSelectionOps(registry);
     registerNmsOps(registry);
     registerRandomOps(registry);
+    registerStringOps(registry);
+    registerSignalOps(registry);
+    registerTfIdfOps(registry);
+    registerMlOps(registry);
 }
 
 } // namespace onnxscope
