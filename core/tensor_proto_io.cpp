@@ -279,8 +279,10 @@ Result<Tensor> readExternal(const onnx::TensorProto& proto, DataType type, Shape
 Result<DataType> tensorProtoDataType(const onnx::TensorProto& proto) {
     int32_t number = proto.data_type();
     auto type = dataTypeFromInt(number);
-    if (!type || *type == DataType::Undefined)
+    if (!type)
         return tensorError(proto, "unknown data_type " + std::to_string(number));
+    if (*type == DataType::Undefined)
+        return tensorError(proto, "data_type is UNDEFINED (0)");
     return *type;
 }
 

@@ -2,12 +2,12 @@
 #include "tensor_proto_io.h"
 
 #include "atomic_file.h"
+#include "external_data.h"
 
 #include <onnx/onnx-data_pb.h>
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
-#include <fstream>
 #include <limits>
 
 namespace onnxscope {
@@ -296,28 +296,14 @@ Status toMap(const Value& value, onnx::MapProto& proto, const std::string& name)
     return {};
 }
 
-Result<std::string> readWholeFile(const std::filesystem::path& file) {
-    std::error_code ec;
-    auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        return Status::error(file.string() + ": " + ec.message());
-    // Protobuf cannot parse messages of 2 GiB or more.
-    if (size >= static_cast<uintmax_t>(std::numeric_limits<int>::max()))
-        return Status::error(file.string() + ": file is too large for a protobuf message (" +
-                             std::to_string(size) + " bytes)");
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return Status::error(file.string() + ": cannot open for reading");
-    std::string data(static_cast<size_t>(size), '\0');
-    if (!in.read(data.data(), static_cast<std::streamsize>(size)))
-        return Status::error(file.string() + ": read failed");
-    return data;
-}
-
 template <typename Message>
-Status parseMessage(Message& message, const std::string& data, const std::filesystem::path& file,
+Status parseMessage(Message& message, const MappedFile& data, const std::filesystem::path& file,
                     const char* what) {
-    if (!message.ParseFromString(data))
+    // Protobuf cannot parse messages of 2 GiB or more.
+    if (data.size() >= static_cast<size_t>(std::numeric_limits<int>::max()))
+        return Status::error(file.string() + ": file is too large for a protobuf message (" +
+                             std::to_string(data.size()) + " bytes)");
+    if (!message.ParseFromArray(data.data(), static_cast<int>(data.size())))
         return Status::error(file.string() + ": not a valid serialized " + what);
     return {};
 }
@@ -345,7 +331,8 @@ Status valueToMapProto(const Value& value, onnx::MapProto& proto, const std::str
 }
 
 Result<Value> readValuePb(const std::filesystem::path& file, PbKind kind) {
-    OS_ASSIGN_OR_RETURN(std::string data, readWholeFile(file));
+    OS_ASSIGN_OR_RETURN(auto mapped, MappedFile::open(file));
+    const MappedFile& data = *mapped;
     Result<Value> value = Status::error("unreachable");
     switch (kind) {
     case PbKind::Tensor: {
