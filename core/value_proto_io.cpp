@@ -380,6 +380,8 @@ Status writeValuePb(const std::filesystem::path& file, const Value& value, const
         OS_RETURN_IF_ERROR(toOptional(value, proto, name).withContext(file.string() + ": "));
         serialized = proto.SerializeToString(&data);
     } else if (value.isTensor()) {
+        if (!value.tensor.isValid())
+            return Status::error(file.string() + ": cannot write an undefined tensor");
         onnx::TensorProto proto;
         tensorToProto(value.tensor, proto, name);
         serialized = proto.SerializeToString(&data);

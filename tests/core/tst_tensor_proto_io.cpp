@@ -5,6 +5,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <QDir>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -322,6 +323,38 @@ private slots:
         auto t = tensorFromProto(p);
         QVERIFY(!t.ok());
         QVERIFY2(QString::fromStdString(t.message()).contains(expected), t.message().c_str());
+    }
+
+    // Corrupted serialized tensors either fail to parse, fail to convert, or convert consistently.
+    void corruptedProtosNeverCrash() {
+        QRandomGenerator rng(42);
+        int converted = 0, refused = 0;
+        for (int t = 1; t <= kMaxDataType; ++t) {
+            onnx::TensorProto proto;
+            tensorToProto(sampleTensor(DataType(t), {3, 5}), proto, "fuzz");
+            const std::string good = proto.SerializeAsString();
+            for (int round = 0; round < 200; ++round) {
+                std::string bad = good;
+                int flips = 1 + int(rng.bounded(3));
+                for (int f = 0; f < flips; ++f)
+                    bad[rng.bounded(int(bad.size()))] = char(rng.bounded(256));
+                onnx::TensorProto parsed;
+                if (!parsed.ParseFromString(bad))
+                    continue;
+                auto tensor = tensorFromProto(parsed);
+                if (!tensor.ok()) {
+                    ++refused;
+                    continue;
+                }
+                ++converted;
+                int64_t count = 1;
+                for (int64_t d : parsed.dims())
+                    count *= d;
+                QCOMPARE(tensor->elementCount(), count);
+            }
+        }
+        QVERIFY(converted > 0);
+        QVERIFY(refused > 0);
     }
 
     void externalData() {
