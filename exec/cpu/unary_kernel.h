@@ -1,0 +1,72 @@
+// A kernel template for elementwise ops with one input and an output of the same type: the
+// unary math functions and the activations. An op is a small functor built from the node (its
+// attributes) with a templated operator() for each C++ element type it accepts; narrow float
+// types run the float instantiation between a widen and a narrow.
+#pragma once
+
+#include "elementwise.h"
+
+#include <type_traits>
+
+namespace onnxscope {
+
+enum UnaryTypes : int {
+    kFloatTypes = 1,   // float, double, float16, bfloat16
+    kSignedInts = 2,   // int8..int64
+    kUnsignedInts = 4, // uint8..uint64
+    kAllNumeric = kFloatTypes | kSignedInts | kUnsignedInts,
+};
+
+template <typename T> constexpr int typeClass() {
+    if constexpr (std::is_floating_point_v<T>)
+        return kFloatTypes;
+    else if constexpr (std::is_signed_v<T>)
+        return kSignedInts;
+    else
+        return kUnsignedInts;
+}
+
+template <typename Op, int Types> class UnaryKernel final : public Kernel {
+public:
+    explicit UnaryKernel(const NodeDesc& node)
+        : m_op(node)
+        , m_opType(node.opType) {}
+
+    Status compute(KernelContext& context) const override {
+        OS_ASSIGN_OR_RETURN(const Tensor* x, requireInput(context, 0));
+        const DataType type = x->dataType();
+        const int threads = context.threadCount();
+        if (isNarrowFloat(type) && (Types & kFloatTypes)) {
+            Tensor wide = widenToFloat(*x);
+            Tensor result(DataType::Float, x->shape());
+            mapElements(wide.data<float>(), result.data<float>(), x->elementCount(), threads,
+                        [this](float v) { return m_op(v); });
+            Tensor& y = context.allocateOutput(0, type, x->shape());
+            narrowFromFloat(result.data<float>(), type, y.mutableRawData(), y.elementCount());
+            return {};
+        }
+        bool handled = false;
+        dispatchNumeric(type, [&](auto tag) {
+            using T = typename decltype(tag)::type;
+            if constexpr ((Types & typeClass<T>()) != 0) {
+                Tensor& y = context.allocateOutput(0, type, x->shape());
+                mapElements(x->data<T>(), y.data<T>(), x->elementCount(), threads,
+                            [this](T v) { return static_cast<T>(m_op(v)); });
+                handled = true;
+            }
+        });
+        if (!handled)
+            return Status::error(typeError(m_opType.c_str(), type));
+        return {};
+    }
+
+private:
+    Op m_op;
+    std::string m_opType;
+};
+
+template <typename Op, int Types> Result<std::unique_ptr<Kernel>> makeUnary(const NodeDesc& node) {
+    return std::unique_ptr<Kernel>(new UnaryKernel<Op, Types>(node));
+}
+
+} // namespace onnxscope
