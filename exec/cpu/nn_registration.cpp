@@ -1,6 +1,7 @@
 #include "cpu_kernels.h"
 #include "exec/cpu/conv.h"
 #include "exec/cpu/matmul.h"
+#include "exec/cpu/normalization.h"
 #include "exec/cpu/pool.h"
 #include "exec/kernel_registry.h"
 
@@ -10,6 +11,7 @@ void registerNnKernels(KernelRegistry& registry) {
     registerMatMulKernels(registry);
     registerConvKernels(registry);
     registerPoolKernels(registry);
+    registerNormalizationKernels(registry);
 }
 
 } // namespace onnxscope

@@ -8,22 +8,6 @@
 
 namespace onnxscope {
 
-bool isNarrowFloat(DataType type) {
-    switch (type) {
-    case DataType::Float16:
-    case DataType::BFloat16:
-    case DataType::Float8E4M3FN:
-    case DataType::Float8E4M3FNUZ:
-    case DataType::Float8E5M2:
-    case DataType::Float8E5M2FNUZ:
-    case DataType::Float8E8M0:
-    case DataType::Float4E2M1:
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isFloatLike(DataType type) {
     return type == DataType::Float || type == DataType::Double || type == DataType::Float16 ||
            type == DataType::BFloat16;
@@ -153,7 +137,7 @@ Result<std::vector<int64_t>> readInts(const Tensor& t, const std::string& what) 
     return out;
 }
 
-Result<int> normalizeAxis(int64_t axis, int rank, const std::string& what) {
+Result<int> resolveAxis(int64_t axis, int rank, const std::string& what) {
     if (axis < -rank || axis >= std::max(rank, 1))
         return Status::error(what + " " + std::to_string(axis) + " is out of range for rank " +
                              std::to_string(rank));

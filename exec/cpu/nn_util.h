@@ -5,6 +5,7 @@
 
 #include "core/status.h"
 #include "core/tensor.h"
+#include "exec/cpu/float_tensor.h"
 #include "exec/node_desc.h"
 
 #include <string>
@@ -12,8 +13,6 @@
 
 namespace onnxscope {
 
-// float16, bfloat16 and the float8 / float4 types: computed by widening to float.
-bool isNarrowFloat(DataType type);
 // float, double, float16, bfloat16.
 bool isFloatLike(DataType type);
 
@@ -29,7 +28,7 @@ Tensor toDouble(const Tensor& t);
 Result<std::vector<int64_t>> readInts(const Tensor& t, const std::string& what);
 
 // Normalizes a possibly negative axis into [0, rank), or an error naming the node.
-Result<int> normalizeAxis(int64_t axis, int rank, const std::string& what);
+Result<int> resolveAxis(int64_t axis, int rank, const std::string& what);
 
 // The window geometry of Conv/ConvTranspose/pools over `spatial` dims.
 struct WindowGeometry {
