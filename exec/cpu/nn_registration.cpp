@@ -3,6 +3,7 @@
 #include "exec/cpu/matmul.h"
 #include "exec/cpu/normalization.h"
 #include "exec/cpu/pool.h"
+#include "exec/cpu/quantize.h"
 #include "exec/kernel_registry.h"
 
 namespace onnxscope {
@@ -12,6 +13,8 @@ void registerNnKernels(KernelRegistry& registry) {
     registerConvKernels(registry);
     registerPoolKernels(registry);
     registerNormalizationKernels(registry);
+    registerQuantizeKernels(registry);
+    registerQuantizedMatMulConvKernels(registry);
 }
 
 } // namespace onnxscope
