@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 #include "model_check.h"
 #include "proto_walk.h"
+#include "tensor.h"
 #include "wire_format_check.h"
 
 #include <google/protobuf/io/zero_copy_stream.h>
@@ -58,10 +59,22 @@ private:
     size_t m_lastChunk = 0;
 };
 
-Status checkExternalData(const onnx::ModelProto& proto, const ExternalDataStore& store) {
+// Checks what a hostile file could use to make later code allocate or read out of bounds:
+// declared dims (negative, or a product that overflows) and external data ranges.
+Status checkTensors(const onnx::ModelProto& proto, const ExternalDataStore& store) {
     Status first;
     forEachTensorProto(proto, [&](const onnx::TensorProto& t) {
-        if (!first.ok() || t.data_location() != onnx::TensorProto::EXTERNAL)
+        if (!first.ok())
+            return;
+        std::vector<int64_t> dims(t.dims().begin(), t.dims().end());
+        auto type = dataTypeFromInt(t.data_type());
+        size_t elementBytes = type ? std::max<size_t>(1, elementByteSize(*type)) : 1;
+        if (!checkedElementCount(dims, elementBytes)) {
+            first = Status::error("tensor '" + t.name() + "': declared dims " + shapeToString(dims) +
+                                  " are negative or their product overflows");
+            return;
+        }
+        if (t.data_location() != onnx::TensorProto::EXTERNAL)
             return;
         std::string location;
         std::optional<uint64_t> offset, length;
@@ -132,7 +145,7 @@ Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
     }
     if (file.size() == 0 || (!model->m_proto->has_graph() && model->m_proto->opset_import_size() == 0))
         return Status::error(path.string() + ": not an ONNX model (no graph and no opset_import)");
-    if (Status s = checkExternalData(*model->m_proto, *model->m_externalData); !s.ok())
+    if (Status s = checkTensors(*model->m_proto, *model->m_externalData); !s.ok())
         return Status::error(path.string() + ": " + s.message());
     return model;
 }
@@ -150,7 +163,7 @@ Result<std::shared_ptr<Model>> Model::fromBytes(const void* data, size_t size,
         return Status::error(displayName +
                              ": not a valid ONNX model: " + framing.value_or("protobuf could not parse it"));
     }
-    if (Status s = checkExternalData(*model->m_proto, *model->m_externalData); !s.ok())
+    if (Status s = checkTensors(*model->m_proto, *model->m_externalData); !s.ok())
         return Status::error(displayName + ": " + s.message());
     model->m_edited = true; // no original file to copy bytes from
     return model;

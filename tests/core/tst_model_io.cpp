@@ -213,6 +213,22 @@ private slots:
         QVERIFY(missing.message().find("missing.onnx") != std::string::npos);
     }
 
+    void overflowingDimsAreRefused() {
+        onnx::ModelProto m;
+        m.set_ir_version(8);
+        m.add_opset_import()->set_version(17);
+        auto* t = m.mutable_graph()->add_initializer();
+        t->set_name("huge");
+        t->set_data_type(onnx::TensorProto::FLOAT);
+        t->add_dims(int64_t(1) << 40);
+        t->add_dims(int64_t(1) << 40);
+        std::string bytes = m.SerializeAsString();
+        auto model = Model::fromBytes(bytes.data(), bytes.size(), ".", "huge.onnx");
+        QVERIFY(!model.ok());
+        QVERIFY2(model.message().find("tensor 'huge'") != std::string::npos, model.message().c_str());
+        QVERIFY2(model.message().find("overflow") != std::string::npos, model.message().c_str());
+    }
+
     void saveIntoMissingFolderFailsCleanly() {
         QTemporaryDir tmp;
         fs::path src = fs::path(ONNXSCOPE_TEST_MODELS_DIR) / "example_cnn.onnx";

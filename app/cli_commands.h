@@ -1,0 +1,12 @@
+// Subcommands of onnxscope-cli. Each takes the arguments after the subcommand name and returns
+// the process exit code: 0 success, 1 usage error, 2 a model or file that cannot be read,
+// 3 a comparison mismatch (compare).
+#pragma once
+
+#include <QStringList>
+
+int runInfoCommand(const QStringList& args);
+int runMetaCommand(const QStringList& args);
+int runConformanceCommand(const QStringList& args);
+int runRunCommand(const QStringList& args);
+int runProfileCommand(const QStringList& args);

@@ -1,0 +1,67 @@
+// onnxscope-cli: the headless front end for scripts and CI.
+#include "app_settings.h"
+#include "cli_commands.h"
+#include "cli_util.h"
+#include "translation_loader.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+struct Command {
+    const char* name;
+    int (*run)(const QStringList&);
+    const char* summary;
+};
+
+const Command kCommands[] = {
+    {"info", runInfoCommand, QT_TRANSLATE_NOOP("cli", "print a model's overview (--json)")},
+    {"conformance", runConformanceCommand,
+     QT_TRANSLATE_NOOP("cli", "run ONNX backend tests (DIR [--filter RE] [--json])")},
+    {"run", runRunCommand, QT_TRANSLATE_NOOP("cli", "run a model (--input NAME=FILE --output-dir DIR)")},
+    {"profile", runProfileCommand,
+     QT_TRANSLATE_NOOP("cli", "time each node (--runs N --json FILE --trace FILE)")},
+    {"meta", runMetaCommand, QT_TRANSLATE_NOOP("cli", "edit metadata and save (-o OUT --set K=V --unset K)")},
+};
+
+int usage(int code) {
+    QTextStream& stream = code == 0 ? cli::out() : cli::err();
+    stream << QCoreApplication::translate("cli", "usage: onnxscope-cli COMMAND [ARGS...]") << "\n\n"
+           << QCoreApplication::translate("cli", "Commands:") << "\n";
+    for (const Command& c : kCommands)
+        stream << "  " << QString::fromLatin1(c.name).leftJustified(12)
+               << QCoreApplication::translate("cli", c.summary) << "\n";
+    stream << "\n"
+           << QCoreApplication::translate("cli",
+                                          "Run 'onnxscope-cli COMMAND --help' for a command's options.")
+           << Qt::endl;
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("onnxscope-cli");
+    QCoreApplication::setApplicationVersion(ONNXSCOPE_VERSION);
+    QCoreApplication::setOrganizationName("onnxscope");
+    // The CLI speaks the GUI's language: the Settings override, else the system locale.
+    onnxscope::TranslationLoader::install(
+        &app, onnxscope::TranslationLoader::resolve(onnxscope::AppSettings::language()));
+
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty())
+        return usage(cli::UsageError);
+    const QString command = args.takeFirst();
+    if (command == "--version" || command == "-v") {
+        cli::out() << "onnxscope-cli " << ONNXSCOPE_VERSION << Qt::endl;
+        return cli::Ok;
+    }
+    if (command == "--help" || command == "-h" || command == "help")
+        return usage(cli::Ok);
+    for (const Command& c : kCommands)
+        if (command == QLatin1String(c.name))
+            return c.run(args);
+    cli::err() << QCoreApplication::translate("cli", "unknown command '%1'").arg(command) << "\n";
+    return usage(cli::UsageError);
+}

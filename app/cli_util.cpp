@@ -1,0 +1,37 @@
+#include "cli_util.h"
+
+#include <cstdio>
+
+namespace cli {
+
+QTextStream& out() {
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err() {
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(int code, const QString& message) {
+    out().flush();
+    err() << "onnxscope-cli: " << message << Qt::endl;
+    return code;
+}
+
+std::shared_ptr<onnxscope::Model> loadModelOrReport(const QString& path) {
+    auto model = onnxscope::Model::load(path.toStdString());
+    if (!model.ok()) {
+        fail(ReadError,
+             QCoreApplication::translate("cli", "cannot read model: %1").arg(fromStd(model.message())));
+        return nullptr;
+    }
+    return *model;
+}
+
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace cli

@@ -1,0 +1,28 @@
+// Small helpers shared by the onnxscope-cli subcommands: output streams, error reporting, model
+// loading with the CLI's exit-code conventions.
+#pragma once
+
+#include "core/model.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+
+namespace cli {
+
+enum ExitCode { Ok = 0, UsageError = 1, ReadError = 2, Mismatch = 3 };
+
+QTextStream& out();
+QTextStream& err();
+
+// Prints "onnxscope-cli: <message>" on stderr and returns code.
+int fail(int code, const QString& message);
+
+// Loads a model or prints why not; returns nullptr on failure.
+std::shared_ptr<onnxscope::Model> loadModelOrReport(const QString& path);
+
+QString fromStd(const std::string& s);
+
+} // namespace cli
