@@ -373,6 +373,18 @@ Result<Tensor> readTensorFile(const std::filesystem::path& file) {
     }
     std::string ext = file.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    // Other extensions: numpy files are recognised by their magic, anything else is a .pb.
+    if (ext != ".npy" && ext != ".npz" && ext != ".pb") {
+        auto mapped = MappedFile::open(file);
+        if (!mapped.ok())
+            return mapped.status();
+        const auto* head = reinterpret_cast<const char*>((*mapped)->data());
+        size_t size = (*mapped)->size();
+        if (size >= 6 && std::memcmp(head, "\x93NUMPY", 6) == 0)
+            ext = ".npy";
+        else if (size >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0)
+            ext = ".npz";
+    }
     if (ext == ".npy")
         return readNpy(file);
     if (ext == ".npz") {

@@ -160,6 +160,14 @@ private slots:
 
         std::string pb = QDir(dir.path()).filePath("x.pb").toStdString();
         QVERIFY(writeValuePb(pb, Value(tensors["x"])).ok());
+        QVERIFY(QFile::copy(QString::fromStdString(file), QDir(dir.path()).filePath("archive.bin")));
+        auto sniffedNpz = readTensorFile(QDir(dir.path()).filePath("archive.bin").toStdString());
+        QVERIFY(!sniffedNpz.ok()); // read as an .npz, which holds three arrays
+        QVERIFY2(sniffedNpz.message().find("3 arrays") != std::string::npos, sniffedNpz.message().c_str());
+        QVERIFY(writeNpy(QDir(dir.path()).filePath("plain.dat").toStdString(), tensors["x"]).ok());
+        auto sniffed = readTensorFile(QDir(dir.path()).filePath("plain.dat").toStdString());
+        QVERIFY2(sniffed.ok(), sniffed.message().c_str());
+        QVERIFY(sameBytes(tensors["x"], *sniffed));
         auto fromPb = readTensorFile(pb);
         QVERIFY2(fromPb.ok(), fromPb.message().c_str());
         QVERIFY(sameBytes(tensors["x"], *fromPb));
