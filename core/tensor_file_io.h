@@ -23,7 +23,9 @@ Status writeNpy(const std::filesystem::path& file, const Tensor& tensor);
 Result<std::map<std::string, Tensor>> readNpz(const std::filesystem::path& file);
 Status writeNpz(const std::filesystem::path& file, const std::map<std::string, Tensor>& tensors);
 
-// Reads .pb (TensorProto), .npy, or one named tensor of a .npz ("file.npz:name").
+// Reads .pb (TensorProto), .npy, or one named tensor of a .npz ("file.npz:name"; the name may be
+// left out when the archive holds one array). Other extensions are told apart by their magic
+// bytes, falling back to .pb.
 Result<Tensor> readTensorFile(const std::filesystem::path& file);
 
 } // namespace onnxscope
