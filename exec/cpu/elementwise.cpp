@@ -64,11 +64,4 @@ Result<BroadcastPlan> planBroadcastTo(const Shape& target, const std::vector<Sha
     return mergeAxes(target, inputs);
 }
 
-Result<int> normalizeAxis(int64_t axis, int rank, const char* what) {
-    if (axis < -rank || axis >= std::max(rank, 1))
-        return Status::error(std::string(what) + " " + std::to_string(axis) + " is out of range for rank " +
-                             std::to_string(rank));
-    return static_cast<int>(axis < 0 ? axis + rank : axis);
-}
-
 } // namespace onnxscope

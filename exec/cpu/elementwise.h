@@ -6,6 +6,7 @@
 
 #include "broadcast.h"
 #include "float_tensor.h"
+#include "tensor_kernel_util.h" // normalizeAxis
 #include "type_dispatch.h"
 
 #include "exec/kernel.h"
@@ -132,8 +133,5 @@ inline std::string typeError(const char* what, DataType type) {
 inline DataType computeType(DataType type) {
     return isNarrowFloat(type) ? DataType::Float : type;
 }
-
-// Normalizes a possibly negative axis against rank; error when out of [-rank, rank).
-Result<int> normalizeAxis(int64_t axis, int rank, const char* what = "axis");
 
 } // namespace onnxscope

@@ -92,7 +92,7 @@ void narrowFromFloat(const float* in, DataType type, void* out, int64_t count, b
 }
 
 Tensor widenToFloat(const Tensor& input) {
-    if (input.dataType() == DataType::Float)
+    if (!isNarrowFloat(input.dataType()))
         return input;
     Tensor out(DataType::Float, input.shape());
     widenToFloat(input.dataType(), input.rawData(), out.data<float>(), input.elementCount());
@@ -100,7 +100,7 @@ Tensor widenToFloat(const Tensor& input) {
 }
 
 Tensor narrowFromFloat(const Tensor& input, DataType type, bool saturate) {
-    if (type == DataType::Float)
+    if (input.dataType() == type || input.dataType() != DataType::Float || !isNarrowFloat(type))
         return input;
     Tensor out(type, input.shape());
     narrowFromFloat(input.data<float>(), type, out.mutableRawData(), input.elementCount(), saturate);

@@ -15,14 +15,16 @@ bool isNarrowFloat(DataType type);
 // Element i of a narrow-float tensor's bits as float (type must satisfy isNarrowFloat).
 float narrowBitsToFloat(DataType type, const void* data, int64_t index);
 
-// The values of `input` (float or a narrow float type) as a float tensor of the same shape.
-// A float input is returned as is (shared storage, no copy).
+// The values of a narrow-float tensor as a float tensor of the same shape. Any other tensor
+// (float, integers...) is returned as is (shared storage, no copy), so integer/float templated
+// bodies can call this unconditionally.
 Tensor widenToFloat(const Tensor& input);
 // Writes `count` widened elements of a narrow-float buffer of `type` into out.
 void widenToFloat(DataType type, const void* in, float* out, int64_t count);
 
-// `input` (float) converted to `type` (float or a narrow float type). saturate applies to the
-// float8 types only (values beyond the largest finite become it instead of Inf/NaN).
+// A float tensor converted to the narrow float `type`. saturate applies to the float8 types
+// only (values beyond the largest finite become it instead of Inf/NaN). Returned as is when
+// it already has `type`, is not float, or `type` is not a narrow float.
 Tensor narrowFromFloat(const Tensor& input, DataType type, bool saturate = true);
 void narrowFromFloat(const float* in, DataType type, void* out, int64_t count, bool saturate = true);
 

@@ -173,10 +173,6 @@ bool isNumericType(DataType type) {
            type != DataType::Complex128;
 }
 
-bool isNarrowFloat(DataType type) {
-    return isFloatingPoint(type) && type != DataType::Float && type != DataType::Double;
-}
-
 void setElementFromDouble(Tensor& t, int64_t i, double v) {
     auto toInt = [&](double lo, double hi) -> double {
         if (std::isnan(v))
@@ -263,26 +259,6 @@ std::vector<float> toFloats(const Tensor& t) {
     std::vector<float> out(static_cast<size_t>(t.elementCount()));
     for (int64_t i = 0; i < t.elementCount(); ++i)
         out[static_cast<size_t>(i)] = static_cast<float>(t.elementAsDouble(i));
-    return out;
-}
-
-Tensor widenToFloat(const Tensor& t) {
-    if (!isNarrowFloat(t.dataType()))
-        return t;
-    Tensor out(DataType::Float, t.shape());
-    float* d = out.data<float>();
-    for (int64_t i = 0; i < t.elementCount(); ++i)
-        d[i] = static_cast<float>(t.elementAsDouble(i));
-    return out;
-}
-
-Tensor narrowFromFloat(const Tensor& t, DataType type) {
-    if (t.dataType() == type)
-        return t;
-    Tensor out(type, t.shape());
-    const float* s = t.data<float>();
-    for (int64_t i = 0; i < t.elementCount(); ++i)
-        setElementFromDouble(out, i, s[i]);
     return out;
 }
 

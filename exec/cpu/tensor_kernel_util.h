@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "core/tensor.h"
 #include "exec/kernel.h"
+#include "float_tensor.h"
 
 #include <cstdint>
 #include <cstring>
@@ -80,10 +81,7 @@ std::vector<double> toDoubles(const Tensor& t);
 std::vector<float> toFloats(const Tensor& t);
 bool isNumericType(DataType type);
 
-// Tensor whose fp16/bf16/float8 elements are widened to float (other tensors returned as is),
-// and the reverse; lets integer/float templated bodies serve the narrow float types.
-Tensor widenToFloat(const Tensor& t);
-Tensor narrowFromFloat(const Tensor& t, DataType type);
-bool isNarrowFloat(DataType type);
+// widenToFloat / narrowFromFloat / isNarrowFloat: see float_tensor.h (one definition for all
+// kernel families).
 
 } // namespace onnxscope
