@@ -181,7 +181,8 @@ uint8_t floatToSmallFloat(DataType type, float value, bool saturate)
     if (fmt.hasInf)
         nanCode = static_cast<uint8_t>(((1u << fmt.expBits) - 1) << fmt.mantBits | 1u);
     if (std::isnan(value))
-        return type == DataType::Float4E2M1 ? 0x7 : (fmt.fnNan ? 0x7f : nanCode);
+        // float4e2m1 has no NaN; onnx (ml_dtypes) encodes it as 0x8 (negative zero).
+        return type == DataType::Float4E2M1 ? 0x8 : (fmt.fnNan ? 0x7f : nanCode);
     bool negative = std::signbit(value);
     float a = std::fabs(value);
     const PositiveTable& t = tableFor(type);
