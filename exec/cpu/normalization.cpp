@@ -8,6 +8,7 @@
 #include "exec/cpu/nn_util.h"
 #include "exec/kernel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace onnxscope {

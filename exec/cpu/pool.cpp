@@ -6,6 +6,7 @@
 #include "exec/cpu/type_dispatch.h"
 #include "exec/kernel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>

@@ -5,6 +5,7 @@
 #include "exec/cpu/type_dispatch.h"
 #include "exec/kernel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace onnxscope {

@@ -9,6 +9,7 @@
 #include "exec/cpu/quantize.h"
 #include "exec/kernel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace onnxscope {
