@@ -1,9 +1,11 @@
 #include "cpu_kernels.h"
 #include "exec/cpu/conv.h"
+#include "exec/cpu/einsum.h"
 #include "exec/cpu/matmul.h"
 #include "exec/cpu/normalization.h"
 #include "exec/cpu/pool.h"
 #include "exec/cpu/quantize.h"
+#include "exec/cpu/rnn.h"
 #include "exec/kernel_registry.h"
 
 namespace onnxscope {
@@ -14,6 +16,8 @@ void registerNnKernels(KernelRegistry& registry) {
     registerPoolKernels(registry);
     registerNormalizationKernels(registry);
     registerQuantizeKernels(registry);
+    registerRecurrentKernels(registry);
+    registerEinsumKernels(registry);
     registerQuantizedMatMulConvKernels(registry);
 }
 

@@ -1,0 +1,327 @@
+// RNN, GRU and LSTM: forward, reverse and bidirectional, sequence_lens, initial states,
+// peepholes, clip, input_forget, linear_before_reset, layout, and the activations list with
+// activation_alpha/beta. The input projection of every time step is one GEMM up front; each
+// step then does one [batch, hidden] x [hidden, gates*hidden] GEMM for the recurrence.
+#include "rnn.h"
+
+#include "exec/cpu/gemm.h"
+#include "exec/cpu/nn_util.h"
+#include "exec/kernel.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+
+namespace onnxscope {
+
+namespace {
+
+enum class CellKind { Rnn, Gru, Lstm };
+
+struct Activation {
+    std::string name;
+    float alpha = 0, beta = 0;
+    float operator()(float x) const {
+        if (name == "Sigmoid")
+            return 1.0f / (1.0f + std::exp(-x));
+        if (name == "Tanh")
+            return std::tanh(x);
+        if (name == "Relu")
+            return std::max(0.0f, x);
+        if (name == "Affine")
+            return alpha * x + beta;
+        if (name == "LeakyRelu")
+            return x >= 0 ? x : alpha * x;
+        if (name == "ThresholdedRelu")
+            return x > alpha ? x : 0.0f;
+        if (name == "ScaledTanh")
+            return alpha * std::tanh(beta * x);
+        if (name == "HardSigmoid")
+            return std::clamp(alpha * x + beta, 0.0f, 1.0f);
+        if (name == "Elu")
+            return x >= 0 ? x : alpha * (std::exp(x) - 1.0f);
+        if (name == "Softsign")
+            return x / (1.0f + std::fabs(x));
+        return std::log1p(std::exp(x)); // Softplus
+    }
+};
+
+// Canonical spelling (the spec's names are case-insensitive in practice) and default alpha/beta;
+// false for an unknown name.
+bool canonicalActivation(const std::string& raw, Activation& a, int& params) {
+    static const struct {
+        const char* name;
+        int params;
+        float alpha, beta;
+    } known[] = {{"Sigmoid", 0, 0, 0},       {"Tanh", 0, 0, 0},
+                 {"Relu", 0, 0, 0},          {"Affine", 2, 1, 0},
+                 {"LeakyRelu", 1, 0.01f, 0}, {"ThresholdedRelu", 1, 1, 0},
+                 {"ScaledTanh", 2, 1, 1},    {"HardSigmoid", 2, 0.2f, 0.5f},
+                 {"Elu", 1, 1, 0},           {"Softsign", 0, 0, 0},
+                 {"Softplus", 0, 0, 0}};
+    for (const auto& k : known) {
+        if (std::equal(raw.begin(), raw.end(), k.name, k.name + std::strlen(k.name),
+                       [](char x, char y) { return std::tolower(x) == std::tolower(y); })) {
+            a = {k.name, k.alpha, k.beta};
+            params = k.params;
+            return true;
+        }
+    }
+    return false;
+}
+
+class RecurrentKernel final : public Kernel {
+public:
+    RecurrentKernel(const NodeDesc& node, CellKind kind)
+        : m_node(node)
+        , m_kind(kind) {}
+
+    Status compute(KernelContext& ctx) const override {
+        const char* op = m_kind == CellKind::Rnn ? "RNN" : m_kind == CellKind::Gru ? "GRU" : "LSTM";
+        const int gates = m_kind == CellKind::Rnn ? 1 : m_kind == CellKind::Gru ? 3 : 4;
+        const Tensor* xT = ctx.inputTensor(0);
+        const Tensor* wT = ctx.inputTensor(1);
+        const Tensor* rT = ctx.inputTensor(2);
+        if (!xT || !wT || !rT)
+            return Status::error(std::string(op) + " needs X, W and R");
+        if (!isFloatLike(xT->dataType()))
+            return Status::error(std::string(op) + " does not support element type " +
+                                 std::string(dataTypeName(xT->dataType())));
+        const std::string direction = m_node.getString("direction", "forward");
+        if (direction != "forward" && direction != "reverse" && direction != "bidirectional")
+            return Status::error("unknown direction '" + direction + "'");
+        const int dirs = direction == "bidirectional" ? 2 : 1;
+        const int layout = static_cast<int>(m_node.getInt("layout", 0));
+        if (xT->rank() != 3 || wT->rank() != 3 || rT->rank() != 3)
+            return Status::error(std::string(op) + " X, W and R must be 3-D");
+        const int64_t seq = layout ? xT->dim(1) : xT->dim(0);
+        const int64_t batch = layout ? xT->dim(0) : xT->dim(1);
+        const int64_t inputSize = xT->dim(2);
+        const int64_t H = m_node.getInt("hidden_size", rT->dim(2));
+        if (wT->shape() != Shape{dirs, gates * H, inputSize} || rT->shape() != Shape{dirs, gates * H, H})
+            return Status::error(std::string(op) + " W " + shapeToString(wT->shape()) + " or R " +
+                                 shapeToString(rT->shape()) + " does not match " + std::to_string(dirs) +
+                                 " direction(s), hidden_size " + std::to_string(H) + ", input size " +
+                                 std::to_string(inputSize));
+        // Activations: per direction, f (and g, h).
+        const int perDir = m_kind == CellKind::Rnn ? 1 : m_kind == CellKind::Gru ? 2 : 3;
+        std::vector<std::string> names = m_node.getStrings("activations");
+        if (names.empty()) {
+            const std::vector<std::string> defaults =
+                m_kind == CellKind::Rnn   ? std::vector<std::string>{"Tanh"}
+                : m_kind == CellKind::Gru ? std::vector<std::string>{"Sigmoid", "Tanh"}
+                                          : std::vector<std::string>{"Sigmoid", "Tanh", "Tanh"};
+            for (int d = 0; d < dirs; ++d)
+                names.insert(names.end(), defaults.begin(), defaults.end());
+        }
+        if (static_cast<int>(names.size()) != perDir * dirs)
+            return Status::error(std::string(op) + " expects " + std::to_string(perDir * dirs) +
+                                 " activations, got " + std::to_string(names.size()));
+        const auto alphas = m_node.getFloats("activation_alpha"), betas = m_node.getFloats("activation_beta");
+        std::vector<Activation> acts(names.size());
+        size_t ai = 0, bi = 0;
+        for (size_t i = 0; i < names.size(); ++i) {
+            int params = 0;
+            if (!canonicalActivation(names[i], acts[i], params))
+                return Status::error(std::string(op) + " activation '" + names[i] + "' is not supported");
+            if (params >= 1 && ai < alphas.size())
+                acts[i].alpha = alphas[ai++];
+            if (params >= 2 && bi < betas.size())
+                acts[i].beta = betas[bi++];
+        }
+        const float clip = m_node.getFloat("clip", 0.0f);
+        const bool hasClip = m_node.hasAttribute("clip");
+        const bool inputForget = m_node.getInt("input_forget", 0) != 0;
+        const bool linearBeforeReset = m_node.getInt("linear_before_reset", 0) != 0;
+
+        // Inputs as float, X in [seq, batch, input] order.
+        Tensor x = toFloat(*xT);
+        if (layout)
+            x = transpose01(x);
+        Tensor w = toFloat(*wT), r = toFloat(*rT);
+        std::vector<float> bias(static_cast<size_t>(dirs * 2 * gates * H), 0.0f);
+        if (const Tensor* b = ctx.inputTensor(3)) {
+            if (b->elementCount() != dirs * 2 * gates * H)
+                return Status::error(std::string(op) + " B must have shape " +
+                                     shapeToString(Shape{dirs, 2 * gates * H}));
+            Tensor fb = toFloat(*b);
+            std::copy(fb.data<float>(), fb.data<float>() + fb.elementCount(), bias.begin());
+        }
+        std::vector<int64_t> lens(static_cast<size_t>(batch), seq);
+        if (const Tensor* sl = ctx.inputTensor(4)) {
+            OS_ASSIGN_OR_RETURN(lens, readInts(*sl, "sequence_lens"));
+            if (static_cast<int64_t>(lens.size()) != batch)
+                return Status::error("sequence_lens must have " + std::to_string(batch) + " entries");
+            for (int64_t l : lens)
+                if (l < 0 || l > seq)
+                    return Status::error("sequence_lens entry " + std::to_string(l) + " is outside [0, " +
+                                         std::to_string(seq) + "]");
+        }
+        auto initial = [&](int index, const char* what) -> Result<Tensor> {
+            const Tensor* t = ctx.inputTensor(index);
+            Tensor out(DataType::Float, {dirs, batch, H});
+            if (!t)
+                return out;
+            if (t->elementCount() != dirs * batch * H)
+                return Status::error(std::string(op) + " " + what + " has shape " +
+                                     shapeToString(t->shape()));
+            Tensor f = toFloat(*t);
+            return layout ? transpose01(f) : f.clone();
+        };
+        OS_ASSIGN_OR_RETURN(Tensor h, initial(5, "initial_h"));
+        Tensor c(DataType::Float, {dirs, batch, H});
+        std::vector<float> peep(static_cast<size_t>(dirs * 3 * H), 0.0f);
+        if (m_kind == CellKind::Lstm) {
+            OS_ASSIGN_OR_RETURN(c, initial(6, "initial_c"));
+            if (const Tensor* p = ctx.inputTensor(7)) {
+                if (p->elementCount() != dirs * 3 * H)
+                    return Status::error("LSTM P must have shape " + shapeToString(Shape{dirs, 3 * H}));
+                Tensor fp = toFloat(*p);
+                std::copy(fp.data<float>(), fp.data<float>() + fp.elementCount(), peep.begin());
+            }
+        }
+
+        Tensor y(DataType::Float, {seq, dirs, batch, H});
+        const int threads = ctx.threadCount();
+        const int64_t G = gates * H;
+        std::vector<float> xw(static_cast<size_t>(seq * batch * G)), hr(static_cast<size_t>(batch * G));
+        std::vector<float> rh(static_cast<size_t>(batch * H)), hNew(static_cast<size_t>(batch * H));
+        for (int d = 0; d < dirs; ++d) {
+            const bool reverse = direction == "reverse" || d == 1;
+            const float* wd = w.data<float>() + d * G * inputSize;
+            const float* rd = r.data<float>() + d * G * H;
+            const float* wb = bias.data() + d * 2 * G;
+            const float* rb = wb + G;
+            const Activation* act = acts.data() + d * perDir;
+            float* hd = h.data<float>() + d * batch * H;
+            float* cd = c.data<float>() + d * batch * H;
+            const float* pd = peep.data() + d * 3 * H;
+            // Input projection of all steps at once: [seq*batch, input] x W^T.
+            gemm<float>(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd,
+                        inputSize, 0.0f, xw.data(), G, threads);
+            for (int64_t step = 0; step < seq; ++step) {
+                const int64_t t = reverse ? seq - 1 - step : step;
+                const float* xt = xw.data() + t * batch * G;
+                // Recurrent projection (GRU without linear_before_reset does the h gate later).
+                const int64_t recurrentRows = m_kind == CellKind::Gru && !linearBeforeReset ? 2 * H : G;
+                gemm<float>(false, true, batch, recurrentRows, H, 1.0f, hd, H, rd, H, 0.0f, hr.data(), G,
+                            threads);
+                auto gate = [&](int64_t b, int k, int64_t j) {
+                    float v = xt[b * G + k * H + j] + hr[b * G + k * H + j] + wb[k * H + j] + rb[k * H + j];
+                    return v;
+                };
+                auto clipped = [&](float v) { return hasClip ? std::clamp(v, -clip, clip) : v; };
+                if (m_kind == CellKind::Gru) {
+                    // r gate first, needed for the h gate.
+                    for (int64_t b = 0; b < batch; ++b)
+                        for (int64_t j = 0; j < H; ++j)
+                            rh[b * H + j] = act[0](clipped(gate(b, 1, j)));
+                    std::vector<float> hGate(static_cast<size_t>(batch * H));
+                    if (!linearBeforeReset) {
+                        std::vector<float> rTimesH(static_cast<size_t>(batch * H));
+                        for (int64_t i = 0; i < batch * H; ++i)
+                            rTimesH[i] = rh[i] * hd[i];
+                        gemm<float>(false, true, batch, H, H, 1.0f, rTimesH.data(), H, rd + 2 * H * H, H,
+                                    0.0f, hGate.data(), H, threads);
+                        for (int64_t b = 0; b < batch; ++b)
+                            for (int64_t j = 0; j < H; ++j)
+                                hGate[b * H + j] += rb[2 * H + j];
+                    } else {
+                        for (int64_t b = 0; b < batch; ++b)
+                            for (int64_t j = 0; j < H; ++j)
+                                hGate[b * H + j] = rh[b * H + j] * (hr[b * G + 2 * H + j] + rb[2 * H + j]);
+                    }
+                    for (int64_t b = 0; b < batch; ++b)
+                        for (int64_t j = 0; j < H; ++j) {
+                            const float z = act[0](clipped(gate(b, 0, j)));
+                            const float hh =
+                                act[1](clipped(xt[b * G + 2 * H + j] + wb[2 * H + j] + hGate[b * H + j]));
+                            hNew[b * H + j] = (1.0f - z) * hh + z * hd[b * H + j];
+                        }
+                } else if (m_kind == CellKind::Rnn) {
+                    for (int64_t b = 0; b < batch; ++b)
+                        for (int64_t j = 0; j < H; ++j)
+                            hNew[b * H + j] = act[0](clipped(gate(b, 0, j)));
+                } else {
+                    for (int64_t b = 0; b < batch; ++b) {
+                        if (t >= lens[static_cast<size_t>(b)])
+                            continue;
+                        for (int64_t j = 0; j < H; ++j) {
+                            const float cPrev = cd[b * H + j];
+                            const float i = act[0](clipped(gate(b, 0, j) + pd[j] * cPrev));
+                            const float f = inputForget
+                                                ? 1.0f - i
+                                                : act[0](clipped(gate(b, 2, j) + pd[2 * H + j] * cPrev));
+                            const float cc = act[1](clipped(gate(b, 3, j)));
+                            const float cNew = f * cPrev + i * cc;
+                            const float o = act[0](clipped(gate(b, 1, j) + pd[H + j] * cNew));
+                            cd[b * H + j] = cNew;
+                            hNew[b * H + j] = o * act[2](cNew);
+                        }
+                    }
+                }
+                // Commit states of the sequences still running; finished ones keep their state
+                // and emit zeros.
+                for (int64_t b = 0; b < batch; ++b) {
+                    float* yOut = y.data<float>() + ((t * dirs + d) * batch + b) * H;
+                    if (t >= lens[static_cast<size_t>(b)])
+                        continue;
+                    std::copy(hNew.begin() + b * H, hNew.begin() + (b + 1) * H, hd + b * H);
+                    std::copy(hNew.begin() + b * H, hNew.begin() + (b + 1) * H, yOut);
+                }
+            }
+        }
+        const DataType type = xT->dataType();
+        if (ctx.outputCount() > 0 && !(m_node.outputs.size() > 0 && m_node.outputs[0].empty()))
+            ctx.setOutput(0, fromFloat(layout ? transposeY(y) : y, type));
+        if (ctx.outputCount() > 1)
+            ctx.setOutput(1, fromFloat(layout ? transpose01(h) : h, type));
+        if (m_kind == CellKind::Lstm && ctx.outputCount() > 2)
+            ctx.setOutput(2, fromFloat(layout ? transpose01(c) : c, type));
+        return Status();
+    }
+
+private:
+    // [a, b, rest] -> [b, a, rest]
+    static Tensor transpose01(const Tensor& t) {
+        const int64_t a = t.dim(0), b = t.dim(1), rest = t.elementCount() / std::max<int64_t>(1, a * b);
+        Shape s = t.shape();
+        std::swap(s[0], s[1]);
+        Tensor out(DataType::Float, s);
+        for (int64_t i = 0; i < a; ++i)
+            for (int64_t j = 0; j < b; ++j)
+                std::copy(t.data<float>() + (i * b + j) * rest, t.data<float>() + (i * b + j + 1) * rest,
+                          out.data<float>() + (j * a + i) * rest);
+        return out;
+    }
+    // Y [seq, dirs, batch, H] -> [batch, seq, dirs, H]
+    static Tensor transposeY(const Tensor& y) {
+        const int64_t seq = y.dim(0), dirs = y.dim(1), batch = y.dim(2), H = y.dim(3);
+        Tensor out(DataType::Float, {batch, seq, dirs, H});
+        for (int64_t s = 0; s < seq; ++s)
+            for (int64_t d = 0; d < dirs; ++d)
+                for (int64_t b = 0; b < batch; ++b)
+                    std::copy(y.data<float>() + ((s * dirs + d) * batch + b) * H,
+                              y.data<float>() + ((s * dirs + d) * batch + b + 1) * H,
+                              out.data<float>() + ((b * seq + s) * dirs + d) * H);
+        return out;
+    }
+
+    NodeDesc m_node;
+    CellKind m_kind;
+};
+
+template <CellKind Kind> Result<std::unique_ptr<Kernel>> makeRecurrent(const NodeDesc& node) {
+    return std::unique_ptr<Kernel>(new RecurrentKernel(node, Kind));
+}
+
+} // namespace
+
+void registerRecurrentKernels(KernelRegistry& registry) {
+    registry.add("RNN", 1, &makeRecurrent<CellKind::Rnn>);
+    registry.add("GRU", 1, &makeRecurrent<CellKind::Gru>);
+    registry.add("LSTM", 1, &makeRecurrent<CellKind::Lstm>);
+}
+
+} // namespace onnxscope
