@@ -256,10 +256,8 @@ public:
                 if (!(scales[i] > 0))
                     return Status::error("scale " + std::to_string(scales[i]) + " must be positive");
                 axisScale[axes[i]] = scales[i];
-                double extent = static_cast<double>(x->dim(axes[i])) * scales[i];
-                if (p.coord == Coord::TfCropAndResize && m_opset < 13)
-                    extent *= roiEnd[axes[i]] - roiStart[axes[i]];
-                outShape[axes[i]] = static_cast<int64_t>(extent);
+                // floor(dim * scale), as the reference computes it (the roi does not shrink it).
+                outShape[axes[i]] = static_cast<int64_t>(static_cast<double>(x->dim(axes[i])) * scales[i]);
             }
         } else {
             for (size_t i = 0; i < n; ++i) {
