@@ -1,4 +1,5 @@
 #include "cpu_kernels.h"
+#include "exec/cpu/attention.h"
 #include "exec/cpu/conv.h"
 #include "exec/cpu/einsum.h"
 #include "exec/cpu/matmul.h"
@@ -18,6 +19,7 @@ void registerNnKernels(KernelRegistry& registry) {
     registerQuantizeKernels(registry);
     registerRecurrentKernels(registry);
     registerEinsumKernels(registry);
+    registerAttentionKernels(registry);
     registerQuantizedMatMulConvKernels(registry);
 }
 
