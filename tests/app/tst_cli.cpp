@@ -1,0 +1,111 @@
+// onnxscope-cli end to end: info (text and JSON keys), meta edits saved and re-read, exit codes.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+CliResult runCli(const QStringList& args) {
+    QProcess p;
+    p.setProgram(ONNXSCOPE_CLI);
+    p.setArguments(args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("LANG", "C");
+    env.insert("LC_ALL", "C");
+    env.insert("LANGUAGE", "en");
+    p.setProcessEnvironment(env);
+    p.start();
+    p.waitForFinished(120000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QString model(const char* name) {
+    return QString(ONNXSCOPE_TEST_MODELS_DIR) + "/" + name + ".onnx";
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void infoJsonHasEveryKey() {
+        CliResult r = runCli({"info", model("transformer_encoder"), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        for (const char* key :
+             {"ir_version", "opset_import", "producer_name", "producer_version", "graph_name", "node_count",
+              "node_count_total", "op_histogram", "inputs", "outputs", "initializer_count",
+              "initializer_bytes", "metadata_props", "functions"})
+            QVERIFY2(o.contains(key), key);
+        QCOMPARE(o["opset_import"].toObject()["ai.onnx"].toInt(), 17);
+        QCOMPARE(o["producer_name"].toString(), QString("pytorch"));
+        QJsonArray shape = o["inputs"].toArray().at(0).toObject()["shape"].toArray();
+        QCOMPARE(shape.at(0).toString(), QString("batch"));
+        QCOMPARE(shape.at(2).toInt(), 64);
+        int histogramTotal = 0;
+        for (const QJsonValue& v : o["op_histogram"].toObject())
+            histogramTotal += v.toInt();
+        QCOMPARE(histogramTotal, o["node_count_total"].toInt());
+    }
+
+    void infoTextNamesInputsAndOps() {
+        CliResult r = runCli({"info", model("example_cnn")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("input: float [1,3,32,32]"));
+        QVERIFY(r.out.contains("Conv"));
+    }
+
+    void exitCodes() {
+        QTemporaryDir tmp;
+        QFile bad(tmp.filePath("bad.onnx"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("this is not a model at all, just some text\n");
+        bad.close();
+        CliResult r = runCli({"info", bad.fileName()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("bad.onnx"), r.err.constData());
+        QCOMPARE(runCli({"info"}).exitCode, 1);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 1);
+        CliResult version = runCli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("onnxscope-cli "));
+    }
+
+    void metaEditsAndSaves() {
+        QTemporaryDir tmp;
+        QString out = tmp.filePath("edited.onnx");
+        CliResult r = runCli({"meta", model("example_cnn"), "-o", out, "--set", "author=ci", "--set",
+                              "license=MIT", "--producer", "onnxscope-test", "--doc", "edited by a test"});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject o = QJsonDocument::fromJson(runCli({"info", out, "--json"}).out).object();
+        QCOMPARE(o["metadata_props"].toObject()["author"].toString(), QString("ci"));
+        QCOMPARE(o["metadata_props"].toObject()["license"].toString(), QString("MIT"));
+        QCOMPARE(o["producer_name"].toString(), QString("onnxscope-test"));
+
+        QString out2 = tmp.filePath("unset.onnx");
+        QCOMPARE(runCli({"meta", out, "-o", out2, "--unset", "author"}).exitCode, 0);
+        o = QJsonDocument::fromJson(runCli({"info", out2, "--json"}).out).object();
+        QVERIFY(!o["metadata_props"].toObject().contains("author"));
+        QVERIFY(o["metadata_props"].toObject().contains("license"));
+
+        // A refused edit writes nothing.
+        QString out3 = tmp.filePath("never.onnx");
+        CliResult refused = runCli({"meta", out2, "-o", out3, "--unset", "no-such-key"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(!QFile::exists(out3));
+        QVERIFY(refused.err.contains("no-such-key"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
