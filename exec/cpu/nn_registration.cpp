@@ -7,6 +7,7 @@
 #include "exec/cpu/pool.h"
 #include "exec/cpu/quantize.h"
 #include "exec/cpu/rnn.h"
+#include "exec/cpu/spatial_kernels.h"
 #include "exec/kernel_registry.h"
 
 namespace onnxscope {
@@ -20,6 +21,11 @@ void registerNnKernels(KernelRegistry& registry) {
     registerRecurrentKernels(registry);
     registerEinsumKernels(registry);
     registerAttentionKernels(registry);
+    registerGridSampleKernels(registry);
+    registerRoiKernels(registry);
+    registerCol2ImKernels(registry);
+    registerDetKernels(registry);
+    registerTrainingKernels(registry);
     registerQuantizedMatMulConvKernels(registry);
 }
 
