@@ -114,7 +114,7 @@ inline bool allClose(const Tensor& actual, const Tensor& expected, double rtol =
     } else {
         for (int64_t i = 0; i < actual.elementCount(); ++i) {
             double a = actual.elementAsDouble(i), e = expected.elementAsDouble(i);
-            if (std::isnan(e) ? !std::isnan(a) : !(std::fabs(a - e) <= atol + rtol * std::fabs(e))) {
+            if (std::isnan(e) ? !std::isnan(a) : !(a == e || std::fabs(a - e) <= atol + rtol * std::fabs(e))) {
                 msg << "element " << i << ": " << a << " != expected " << e;
                 break;
             }
