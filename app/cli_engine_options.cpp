@@ -1,0 +1,258 @@
+#include "cli_engine_options.h"
+
+#include "cli_util.h"
+
+#include "core/tensor_file_io.h"
+#include "core/tensor_proto_io.h"
+#include "exec/graph_executor.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <random>
+
+using namespace onnxscope;
+
+namespace cli {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("cli", text);
+}
+
+PbKind pbKindFor(const ValueInfo& info) {
+    switch (info.kind) {
+    case ValueInfo::Kind::Sequence:
+        return PbKind::Sequence;
+    case ValueInfo::Kind::Optional:
+        return PbKind::Optional;
+    case ValueInfo::Kind::Map:
+        return PbKind::Map;
+    default:
+        return PbKind::Tensor;
+    }
+}
+
+// Tensors may come from .pb, .npy or .npz; sequences, optionals and maps only from .pb.
+Result<Value> readInputFile(const std::string& file, const ValueInfo& info) {
+    if (info.kind != ValueInfo::Kind::Tensor && info.kind != ValueInfo::Kind::Unknown)
+        return readValuePb(file, pbKindFor(info));
+    auto t = readTensorFile(file);
+    if (!t.ok())
+        return t.status();
+    return Value(std::move(t).value());
+}
+
+// Uniform values in a range that suits the type: [-1, 1) for floats, [0, 10) for integers,
+// random bits for bool, short strings for strings.
+Result<Tensor> randomTensor(DataType type, const Shape& shape, std::mt19937_64& rng) {
+    OS_ASSIGN_OR_RETURN(Tensor t, Tensor::allocate(type, shape));
+    const int64_t n = t.elementCount();
+    std::uniform_real_distribution<double> real(-1.0, 1.0);
+    std::uniform_int_distribution<int> small(0, 9);
+    switch (type) {
+    case DataType::Float:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<float>()[i] = static_cast<float>(real(rng));
+        break;
+    case DataType::Double:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<double>()[i] = real(rng);
+        break;
+    case DataType::Int64:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<int64_t>()[i] = small(rng);
+        break;
+    case DataType::Int32:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<int32_t>()[i] = small(rng);
+        break;
+    case DataType::Int16:
+    case DataType::Uint16:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<int16_t>()[i] = static_cast<int16_t>(small(rng));
+        break;
+    case DataType::Int8:
+    case DataType::Uint8:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<int8_t>()[i] = static_cast<int8_t>(small(rng));
+        break;
+    case DataType::Uint32:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<uint32_t>()[i] = static_cast<uint32_t>(small(rng));
+        break;
+    case DataType::Uint64:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<uint64_t>()[i] = static_cast<uint64_t>(small(rng));
+        break;
+    case DataType::Bool:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<uint8_t>()[i] = static_cast<uint8_t>(small(rng) & 1);
+        break;
+    case DataType::String:
+        for (int64_t i = 0; i < n; ++i)
+            t.data<std::string>()[i] = "s" + std::to_string(small(rng));
+        break;
+    default:
+        return Status::error("cannot make random data of type " + std::string(dataTypeName(type)));
+    }
+    return t;
+}
+
+} // namespace
+
+void addEngineOptions(QCommandLineParser& parser) {
+    parser.addOption({"backend", tr("Backend to run on (cpu)."), tr("NAME"), "cpu"});
+    parser.addOption({"threads", tr("Threads kernels may use (0: all cores)."), tr("N"), "0"});
+    parser.addOption(
+        {"input", tr("Input value from a .pb, .npy or FILE.npz:member file (repeatable)."), tr("NAME=FILE")});
+    parser.addOption({"input-dir",
+                      tr("Folder with input_K.pb files (graph input order) or NAME.pb / NAME.npy."),
+                      tr("DIR")});
+    parser.addOption({"dim", tr("Value of a symbolic dimension (repeatable)."), tr("NAME=VALUE")});
+    parser.addOption({"seed", tr("Seed for random inputs."), tr("N"), "0"});
+}
+
+Result<std::vector<std::shared_ptr<Backend>>> backendsFor(const QString& name) {
+    if (name.isEmpty() || name == "cpu")
+        return std::vector<std::shared_ptr<Backend>>{};
+    return Status::error("unknown backend '" + name.toStdString() + "' (available: cpu)");
+}
+
+std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser) {
+    EngineOptions options;
+    auto backends = backendsFor(parser.value("backend"));
+    if (!backends.ok()) {
+        fail(UsageError, fromStd(backends.message()));
+        return std::nullopt;
+    }
+    options.backends = std::move(backends).value();
+    bool ok = false;
+    options.threads = parser.value("threads").toInt(&ok);
+    if (!ok || options.threads < 0) {
+        fail(UsageError, tr("--threads needs a number, got '%1'").arg(parser.value("threads")));
+        return std::nullopt;
+    }
+    for (const QString& d : parser.values("dim")) {
+        const qsizetype eq = d.indexOf('=');
+        const qint64 v = eq > 0 ? d.mid(eq + 1).toLongLong(&ok) : 0;
+        if (eq <= 0 || !ok || v < 0) {
+            fail(UsageError, tr("--dim needs NAME=VALUE, got '%1'").arg(d));
+            return std::nullopt;
+        }
+        options.dims[d.left(eq).toStdString()] = v;
+    }
+    return options;
+}
+
+std::optional<std::map<std::string, Value>> gatherInputs(const QCommandLineParser& parser,
+                                                         const Session& session) {
+    std::map<std::string, Value> inputs;
+    const auto& declared = session.inputs();
+    auto findInfo = [&](const std::string& name) -> const ValueInfo* {
+        for (const ValueInfo& info : declared)
+            if (info.name == name)
+                return &info;
+        return nullptr;
+    };
+    for (const QString& spec : parser.values("input")) {
+        const qsizetype eq = spec.indexOf('=');
+        if (eq <= 0) {
+            fail(UsageError, tr("--input needs NAME=FILE, got '%1'").arg(spec));
+            return std::nullopt;
+        }
+        const std::string name = spec.left(eq).toStdString();
+        const std::string file = spec.mid(eq + 1).toStdString();
+        const ValueInfo* info = findInfo(name);
+        if (!info) {
+            fail(UsageError, tr("the model has no input named '%1'").arg(fromStd(name)));
+            return std::nullopt;
+        }
+        Result<Value> value = readInputFile(file, *info);
+        if (!value.ok()) {
+            fail(ReadError, tr("cannot read input '%1': %2").arg(fromStd(name), fromStd(value.message())));
+            return std::nullopt;
+        }
+        inputs[name] = std::move(value).value();
+    }
+    if (parser.isSet("input-dir")) {
+        const QDir dir(parser.value("input-dir"));
+        for (size_t k = 0; k < declared.size(); ++k) {
+            const ValueInfo& info = declared[k];
+            if (inputs.count(info.name))
+                continue;
+            const QString name = fromStd(info.name);
+            QString file;
+            for (const QString& candidate :
+                 {QStringLiteral("input_%1.pb").arg(k), name + ".pb", name + ".npy"})
+                if (QFileInfo::exists(dir.filePath(candidate))) {
+                    file = dir.filePath(candidate);
+                    break;
+                }
+            if (file.isEmpty())
+                continue;
+            Result<Value> value = readInputFile(file.toStdString(), info);
+            if (!value.ok()) {
+                fail(ReadError, tr("cannot read input '%1': %2").arg(name, fromStd(value.message())));
+                return std::nullopt;
+            }
+            inputs[info.name] = std::move(value).value();
+        }
+    }
+    std::mt19937_64 rng(parser.value("seed").toULongLong());
+    for (const ValueInfo& info : declared) {
+        if (inputs.count(info.name) || info.hasInitializer)
+            continue;
+        if (info.kind != ValueInfo::Kind::Tensor) {
+            fail(UsageError, tr("input '%1' is not a tensor; give it with --input or --input-dir")
+                                 .arg(fromStd(info.name)));
+            return std::nullopt;
+        }
+        Shape shape;
+        QStringList guessed;
+        for (size_t d = 0; d < info.dims.size(); ++d) {
+            int64_t v = info.dims[d];
+            if (v < 0) {
+                v = 1;
+                guessed << (info.dimParams[d].empty() ? QStringLiteral("#%1").arg(d)
+                                                      : fromStd(info.dimParams[d]));
+            }
+            shape.push_back(v);
+        }
+        auto t = randomTensor(info.elementType, shape, rng);
+        if (!t.ok()) {
+            fail(UsageError, tr("input '%1': %2").arg(fromStd(info.name), fromStd(t.message())));
+            return std::nullopt;
+        }
+        err() << tr("notice: input '%1' not given; using seeded random data %2")
+                     .arg(fromStd(info.name), fromStd(describeValue(*t)));
+        if (!guessed.isEmpty())
+            err() << " " << tr("(unknown dims %1 set to 1; use --dim NAME=VALUE)").arg(guessed.join(", "));
+        err() << Qt::endl;
+        inputs[info.name] = Value(std::move(t).value());
+    }
+    return inputs;
+}
+
+QString previewValue(const Value& value, int maxElements) {
+    QString text = fromStd(describeValue(value));
+    if (!value.isTensor())
+        return text;
+    const Tensor& t = value.tensor;
+    const int64_t n = std::min<int64_t>(t.elementCount(), maxElements);
+    QStringList items;
+    for (int64_t i = 0; i < n; ++i) {
+        if (t.dataType() == DataType::String)
+            items << "\"" + fromStd(t.data<std::string>()[i]) + "\"";
+        else if (t.dataType() == DataType::Complex64 || t.dataType() == DataType::Complex128)
+            break;
+        else
+            items << QString::number(t.elementAsDouble(i), 'g', 6);
+    }
+    if (t.elementCount() > n)
+        items << "...";
+    return text + " [" + items.join(", ") + "]";
+}
+
+} // namespace cli

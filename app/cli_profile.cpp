@@ -1,0 +1,188 @@
+// onnxscope-cli profile MODEL: runs a model several times and reports per-node and per-op
+// timings (median/min/max), as a table, JSON and a Chrome trace.
+#include "cli_commands.h"
+#include "cli_engine_options.h"
+#include "cli_util.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+
+using namespace onnxscope;
+
+namespace {
+
+QString ms(double value) {
+    return QString::number(value, 'f', 3);
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        cli::fail(cli::ReadError,
+                  QCoreApplication::translate("cli", "cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+QJsonArray toJson(const std::vector<std::string>& items) {
+    QJsonArray a;
+    for (const auto& s : items)
+        a.append(cli::fromStd(s));
+    return a;
+}
+
+} // namespace
+
+int runProfileCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("cli", "Time each node of a model."));
+    parser.addHelpOption();
+    parser.addPositionalArgument("MODEL", QCoreApplication::translate("cli", "The .onnx file."));
+    cli::addEngineOptions(parser);
+    parser.addOption({"warmup", QCoreApplication::translate("cli", "Untimed runs first."),
+                      QCoreApplication::translate("cli", "N"), "1"});
+    parser.addOption({"runs", QCoreApplication::translate("cli", "Timed runs."),
+                      QCoreApplication::translate("cli", "N"), "10"});
+    parser.addOption({"json", QCoreApplication::translate("cli", "Write the statistics as JSON."),
+                      QCoreApplication::translate("cli", "FILE")});
+    parser.addOption(
+        {"trace", QCoreApplication::translate("cli", "Write a Chrome trace (chrome://tracing, Perfetto)."),
+         QCoreApplication::translate("cli", "FILE")});
+    if (!parser.parse(QStringList{"profile"} + args))
+        return cli::fail(cli::UsageError, parser.errorText());
+    if (parser.isSet("help")) {
+        cli::out() << parser.helpText();
+        return cli::Ok;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "profile needs one MODEL"));
+    bool okWarmup = false, okRuns = false;
+    const int warmup = parser.value("warmup").toInt(&okWarmup);
+    const int runs = parser.value("runs").toInt(&okRuns);
+    if (!okWarmup || warmup < 0 || !okRuns || runs < 1)
+        return cli::fail(cli::UsageError,
+                         QCoreApplication::translate("cli", "--warmup needs N >= 0 and --runs N >= 1"));
+    auto engine = cli::parseEngineOptions(parser);
+    if (!engine)
+        return cli::UsageError;
+    auto model = cli::loadModelOrReport(parser.positionalArguments().first());
+    if (!model)
+        return cli::ReadError;
+
+    SessionOptions options;
+    options.threads = engine->threads;
+    options.backends = engine->backends;
+    options.dimOverrides = engine->dims;
+    auto created = Session::create(model, options);
+    if (!created.ok())
+        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot plan the model: %1")
+                                             .arg(cli::fromStd(created.message())));
+    Session& session = **created;
+    auto inputs = cli::gatherInputs(parser, session);
+    if (!inputs)
+        return cli::UsageError;
+    for (int i = 0; i < warmup + runs; ++i) {
+        if (i == warmup)
+            session.profiler().clear();
+        auto outputs = session.runAll(*inputs);
+        if (!outputs.ok())
+            return cli::fail(
+                cli::ReadError,
+                QCoreApplication::translate("cli", "run failed: %1").arg(cli::fromStd(outputs.message())));
+    }
+
+    const Profiler& profiler = session.profiler();
+    const auto nodes = profiler.nodeStats();
+    const auto ops = profiler.opStats();
+    std::vector<double> totals = profiler.runTotalsMs();
+    std::sort(totals.begin(), totals.end());
+    const double totalMs = totals.empty() ? 0 : totals[totals.size() / 2];
+
+    QTextStream& out = cli::out();
+    out << QCoreApplication::translate("cli", "%1 runs after %2 warm-up; median total %3 ms")
+               .arg(runs)
+               .arg(warmup)
+               .arg(ms(totalMs))
+        << "\n\n";
+    out << QCoreApplication::translate("cli", "Per node (ms):") << "\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6  %7\n")
+               .arg("#", 5)
+               .arg(QCoreApplication::translate("cli", "node"), -32)
+               .arg(QCoreApplication::translate("cli", "op"), -18)
+               .arg(QCoreApplication::translate("cli", "median"), 9)
+               .arg(QCoreApplication::translate("cli", "min"), 9)
+               .arg(QCoreApplication::translate("cli", "max"), 9)
+               .arg(QCoreApplication::translate("cli", "backend / shapes"));
+    for (const NodeStats& n : nodes) {
+        QStringList in, outShapes;
+        for (const auto& s : n.inputShapes)
+            in << cli::fromStd(s);
+        for (const auto& s : n.outputShapes)
+            outShapes << cli::fromStd(s);
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6  %7 %8 -> %9\n")
+                   .arg(n.nodeIndex, 5)
+                   .arg(cli::fromStd(n.name).left(32), -32)
+                   .arg(cli::fromStd(n.opType).left(18), -18)
+                   .arg(ms(n.medianMs), 9)
+                   .arg(ms(n.minMs), 9)
+                   .arg(ms(n.maxMs), 9)
+                   .arg(cli::fromStd(n.backend), in.join(", "), outShapes.join(", "));
+    }
+    out << "\n" << QCoreApplication::translate("cli", "Per op type (ms, over all runs):") << "\n";
+    for (const OpStats& o : ops)
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                   .arg(cli::fromStd(o.opType), -24)
+                   .arg(QCoreApplication::translate("cli", "count %1").arg(o.count), -12)
+                   .arg(QCoreApplication::translate("cli", "total %1").arg(ms(o.totalMs)), -18)
+                   .arg(QCoreApplication::translate("cli", "median %1").arg(ms(o.medianMs)), -18)
+                   .arg(QCoreApplication::translate("cli", "min %1").arg(ms(o.minMs)), -16)
+                   .arg(QCoreApplication::translate("cli", "max %1").arg(ms(o.maxMs)));
+    out.flush();
+
+    if (parser.isSet("json")) {
+        QJsonObject root;
+        root["model"] = parser.positionalArguments().first();
+        root["runs"] = runs;
+        root["warmup"] = warmup;
+        root["total_ms"] = totalMs;
+        QJsonArray nodeList;
+        for (const NodeStats& n : nodes) {
+            QJsonObject o;
+            o["index"] = n.nodeIndex;
+            o["name"] = cli::fromStd(n.name);
+            o["op_type"] = cli::fromStd(n.opType);
+            o["backend"] = cli::fromStd(n.backend);
+            o["input_shapes"] = toJson(n.inputShapes);
+            o["output_shapes"] = toJson(n.outputShapes);
+            o["median_ms"] = n.medianMs;
+            o["min_ms"] = n.minMs;
+            o["max_ms"] = n.maxMs;
+            nodeList.append(o);
+        }
+        root["nodes"] = nodeList;
+        QJsonObject opObject;
+        for (const OpStats& s : ops) {
+            QJsonObject o;
+            o["count"] = s.count;
+            o["total_ms"] = s.totalMs;
+            o["median_ms"] = s.medianMs;
+            o["min_ms"] = s.minMs;
+            o["max_ms"] = s.maxMs;
+            opObject[cli::fromStd(s.opType)] = o;
+        }
+        root["op_types"] = opObject;
+        if (!writeFile(parser.value("json"), QJsonDocument(root).toJson(QJsonDocument::Indented)))
+            return cli::ReadError;
+    }
+    if (parser.isSet("trace") &&
+        !writeFile(parser.value("trace"), QByteArray::fromStdString(profiler.chromeTraceJson())))
+        return cli::ReadError;
+    return cli::Ok;
+}

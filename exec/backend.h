@@ -1,0 +1,41 @@
+// An execution backend: a device (CPU, later OpenCL) that can run some nodes.
+//
+// The planner asks each backend, in preference order, whether it can run a node (canRun) and
+// takes the first that says yes; everything else falls back to the CPU. Values a backend
+// produces live in host memory unless the backend says otherwise; the transfer hooks let a
+// device backend keep tensors resident and hand the session host copies only when a value
+// crosses to another backend or is inspected.
+#pragma once
+
+#include "core/value.h"
+#include "kernel.h"
+
+#include <memory>
+#include <string>
+
+namespace onnxscope {
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    // Short, stable identifier ("cpu", "opencl") used in profiles and on the command line.
+    virtual std::string name() const = 0;
+    virtual bool canRun(const NodeDesc& node) const = 0;
+    virtual Result<std::unique_ptr<Kernel>> createKernel(const NodeDesc& node) const = 0;
+    // Which implementation createKernel would pick ("reference", "dnnl", ...), for profiles.
+    virtual std::string implementationName(const NodeDesc& node) const {
+        (void)node;
+        return name();
+    }
+
+    // Memory and transfer hooks. The host backend keeps everything in host memory, so the
+    // defaults are identities.
+    virtual bool usesHostMemory() const { return true; }
+    virtual Result<Value> toHost(const Value& value) const { return value; }
+    virtual Result<Value> fromHost(const Value& value) const { return value; }
+    // Called between runs so a device backend can drop pooled buffers.
+    virtual void releaseCachedMemory() {}
+};
+
+} // namespace onnxscope

@@ -1,0 +1,191 @@
+#include "session.h"
+
+#include "core/model.h"
+#include "cpu_backend.h"
+
+#include <omp.h>
+
+namespace onnxscope {
+
+Result<std::unique_ptr<Session>> Session::create(std::shared_ptr<const Model> model, SessionOptions options) {
+    if (!model)
+        return Status::error("no model");
+    std::unique_ptr<Session> session(new Session());
+    session->m_model = model;
+    session->m_backends = options.backends;
+    session->m_backends.push_back(std::make_shared<CpuBackend>());
+    PlanOptions planOptions;
+    for (const auto& b : session->m_backends)
+        planOptions.backends.push_back(b.get());
+    planOptions.dimOverrides = options.dimOverrides;
+    session->m_options = std::move(options);
+    auto plan = planModel(model->proto(), &model->externalData(), planOptions);
+    if (!plan.ok())
+        return plan.status().withContext(model->path().empty() ? "" : model->path().string() + ": ");
+    session->m_plan = std::move(plan).value();
+    session->m_profiler.setEnabled(session->m_options.profile);
+    return session;
+}
+
+Session::~Session() = default;
+
+void Session::setThreads(int threads) {
+    m_options.threads = threads;
+}
+
+Status Session::begin(const std::map<std::string, Value>& inputs) {
+    m_started = false;
+    m_next = 0;
+    m_stop.store(false);
+    if (m_options.threads > 0)
+        omp_set_num_threads(m_options.threads);
+    const int threads = m_options.threads > 0 ? m_options.threads : omp_get_max_threads();
+    (void)threads;
+
+    std::vector<Value> positional;
+    for (const ValueInfo& info : m_plan->inputs) {
+        auto it = inputs.find(info.name);
+        if (it == inputs.end() && !info.hasInitializer)
+            return Status::error("input '" + info.name + "' was not given");
+    }
+    for (const auto& [name, value] : inputs) {
+        bool known = false;
+        for (const ValueInfo& info : m_plan->inputs)
+            known = known || info.name == name;
+        if (!known)
+            return Status::error("the model has no input named '" + name + "'");
+    }
+    GraphExecutor executor(threads, &m_stop);
+    OS_RETURN_IF_ERROR(executor.bindFrame(m_frame, *m_plan, nullptr, {}));
+    for (size_t i = 0; i < m_plan->inputs.size(); ++i) {
+        auto it = inputs.find(m_plan->inputs[i].name);
+        if (it != inputs.end())
+            m_frame.set(m_plan->inputSlots[i], it->second);
+    }
+    m_liveBytes = 0;
+    for (size_t s = 0; s < m_frame.values.size(); ++s)
+        if (m_frame.present[s])
+            m_liveBytes += valueBytes(m_frame.values[s]);
+    m_profiler.beginRun();
+    m_started = true;
+    return {};
+}
+
+Status Session::runOne() {
+    const size_t index = m_next;
+    const PlannedNode& node = m_plan->nodes[index];
+    const int threads = m_options.threads > 0 ? m_options.threads : omp_get_max_threads();
+    GraphExecutor executor(threads, &m_stop);
+
+    NodeSample sample;
+    sample.nodeIndex = static_cast<int>(index);
+    sample.name = node.label(index);
+    sample.opType = node.desc.opType;
+    sample.backend = node.backend ? node.backend->name() : std::string();
+    for (int slot : node.inputSlots) {
+        const Value* v = m_frame.find(slot);
+        sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
+    }
+    Status status;
+    {
+        Profiler::Scope scope(m_profiler.isEnabled() ? &m_profiler : nullptr, std::move(sample));
+        status = executor.runNode(m_frame, index);
+        scope.stop();
+        for (int slot : node.outputSlots) {
+            const Value* v = m_frame.find(slot);
+            scope.sample().outputShapes.push_back(v ? describeValue(*v) : std::string());
+            if (v && status.ok())
+                m_liveBytes += valueBytes(*v);
+        }
+        if (!status.ok())
+            scope.sample().backend += " (failed)";
+    }
+    if (!status.ok())
+        return status;
+    if (!m_options.keepIntermediates) {
+        for (int slot : node.releaseAfter)
+            if (const Value* v = m_frame.find(slot)) {
+                m_liveBytes -= std::min(m_liveBytes, valueBytes(*v));
+                m_frame.release(slot);
+            }
+    } else if (m_options.memoryBudgetBytes > 0 && m_liveBytes > m_options.memoryBudgetBytes) {
+        m_next = index + 1;
+        return Status::error("kept intermediates take " + std::to_string(m_liveBytes >> 20) + " MiB after " +
+                             node.desc.displayName() + ", over the memory budget of " +
+                             std::to_string(m_options.memoryBudgetBytes >> 20) +
+                             " MiB; raise the budget or stop keeping intermediates");
+    }
+    m_next = index + 1;
+    return {};
+}
+
+Result<StopReason> Session::runUntil(size_t lastIndex, bool honourBreakpoints) {
+    if (!m_started)
+        return Status::error("the run has not been started (call begin with the inputs first)");
+    const size_t first = m_next;
+    while (m_next < m_plan->nodes.size() && m_next <= lastIndex) {
+        if (m_stop.exchange(false))
+            return StopReason::Stopped;
+        if (honourBreakpoints && m_next != first && m_breakpoints.count(m_next))
+            return StopReason::Breakpoint;
+        OS_RETURN_IF_ERROR(runOne());
+    }
+    return m_next >= m_plan->nodes.size() ? StopReason::Finished : StopReason::NodeDone;
+}
+
+Result<StopReason> Session::step() {
+    if (isFinished())
+        return StopReason::Finished;
+    return runUntil(m_next, false);
+}
+
+Result<StopReason> Session::runTo(size_t nodeIndex) {
+    if (nodeIndex >= m_plan->nodes.size())
+        return Status::error("node index " + std::to_string(nodeIndex) + " is past the last node (" +
+                             std::to_string(m_plan->nodes.size()) + " nodes)");
+    if (m_started && nodeIndex < m_next)
+        return Status::error("node " + std::to_string(nodeIndex) +
+                             " has already run; restart to run to it again");
+    return runUntil(nodeIndex, true);
+}
+
+Result<StopReason> Session::resume() {
+    return runUntil(m_plan->nodes.size(), true);
+}
+
+Result<std::map<std::string, Value>> Session::runAll(const std::map<std::string, Value>& inputs) {
+    OS_RETURN_IF_ERROR(begin(inputs));
+    auto reason = runUntil(m_plan->nodes.size(), false);
+    if (!reason.ok())
+        return reason.status();
+    if (*reason == StopReason::Stopped)
+        return Status::error("cancelled");
+    auto values = outputValues();
+    if (!values.ok())
+        return values.status();
+    std::map<std::string, Value> out;
+    for (size_t i = 0; i < m_plan->outputs.size(); ++i)
+        out[m_plan->outputs[i].name] = std::move((*values)[i]);
+    return out;
+}
+
+const Value* Session::value(const std::string& name) const {
+    if (!m_started)
+        return nullptr;
+    return m_frame.find(m_plan->slot(name));
+}
+
+Result<std::vector<Value>> Session::outputValues() const {
+    if (!isFinished())
+        return Status::error("the run has not finished");
+    std::vector<Value> out;
+    for (size_t i = 0; i < m_plan->outputSlots.size(); ++i) {
+        const Value* v = m_frame.find(m_plan->outputSlots[i]);
+        if (!v)
+            return Status::error("output '" + m_plan->outputs[i].name + "' was not produced");
+        out.push_back(*v);
+    }
+    return out;
+}
+
+} // namespace onnxscope
