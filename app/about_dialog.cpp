@@ -27,6 +27,7 @@ struct DeviceProbe {
 AboutDialog::AboutDialog(QWidget* parent)
     : QDialog(parent) {
     setWindowTitle(tr("About ONNX Scope"));
+    setMinimumWidth(480);
     auto* layout = new QVBoxLayout(this);
 
     auto* header = new QHBoxLayout;

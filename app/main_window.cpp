@@ -202,8 +202,8 @@ QWidget* MainWindow::createWelcomePage() {
     auto* open = new QPushButton(tr("Open Model…"), page);
     connect(open, &QPushButton::clicked, m_openAction, &QAction::trigger);
     layout->addWidget(open, 0, Qt::AlignCenter);
-    auto* recentLabel = new QLabel(tr("Recent models:"), page);
-    layout->addWidget(recentLabel, 0, Qt::AlignHCenter);
+    m_welcomeRecentLabel = new QLabel(tr("Recent models:"), page);
+    layout->addWidget(m_welcomeRecentLabel, 0, Qt::AlignHCenter);
     m_welcomeRecent = new QListWidget(page);
     m_welcomeRecent->setMaximumWidth(640);
     m_welcomeRecent->setMaximumHeight(200);
@@ -290,6 +290,7 @@ void MainWindow::updateRecentFiles() {
     m_recentMenu->setEnabled(!files.isEmpty());
     m_clearRecentAction->setEnabled(!files.isEmpty());
     m_welcomeRecent->setVisible(!files.isEmpty());
+    m_welcomeRecentLabel->setVisible(!files.isEmpty());
 }
 
 void MainWindow::updateActions() {
@@ -335,10 +336,17 @@ void MainWindow::openFile(const QString& path) {
         result.elapsedMs = timer.elapsed();
         return result;
     }).then(this, [this, generation, absolute](LoadResult result) {
-        // Cancelled, or superseded by a newer open: the user no longer wants this one.
-        if (generation != m_loadGeneration)
-            return;
-        finishLoad(absolute, std::move(result));
+        // then(context) runs inline when the job has already finished, which would make
+        // openFile() emit its signals before returning; always deliver from the event loop.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, absolute, result = std::move(result)]() mutable {
+                // Cancelled, or superseded by a newer open: the user no longer wants this one.
+                if (generation != m_loadGeneration)
+                    return;
+                finishLoad(absolute, std::move(result));
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -96,6 +96,7 @@ private:
     QPushButton* m_errorClose = nullptr;
     QStackedWidget* m_pages = nullptr;
     QWidget* m_welcomePage = nullptr;
+    QLabel* m_welcomeRecentLabel = nullptr;
     QListWidget* m_welcomeRecent = nullptr;
     QWidget* m_loadingPage = nullptr;
     QLabel* m_loadingLabel = nullptr;

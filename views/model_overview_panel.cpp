@@ -65,7 +65,7 @@ ModelOverviewPanel::ModelOverviewPanel(QWidget* parent)
     m_tabs = new QTabWidget(m_content);
     m_tabs->setDocumentMode(true);
     contentLayout->addWidget(m_tabs, 1);
-    addSection(Table::Operators, tr("Operators"), {tr("Operator"), tr("Domain"), tr("Count")});
+    addSection(Table::Operators, tr("Operators"), {tr("Operator"), tr("Count"), tr("Domain")});
     addSection(Table::Inputs, tr("Inputs"), {tr("Name"), tr("Type"), tr("Shape")});
     addSection(Table::Outputs, tr("Outputs"), {tr("Name"), tr("Type"), tr("Shape")});
     addSection(Table::Opsets, tr("Opsets"), {tr("Domain"), tr("Version")});
@@ -142,7 +142,7 @@ void ModelOverviewPanel::setOverview(const ModelOverview& o) {
 
     QList<QVariantList> rows;
     for (const auto& op : o.opCounts)
-        rows.append({op.opType, domainLabel(op.domain), op.count});
+        rows.append({op.opType, op.count, domainLabel(op.domain)});
     section(Table::Operators).model->setRows(rows);
 
     auto valueRows = [](const QList<OverviewValueInfo>& infos) {
@@ -187,6 +187,10 @@ void ModelOverviewPanel::clear() {
     m_hasOverview = false;
     m_content->hide();
     m_placeholder->show();
+}
+
+QSize ModelOverviewPanel::sizeHint() const {
+    return {420, 640};
 }
 
 OverviewTableModel* ModelOverviewPanel::tableModel(Table table) const {

@@ -29,6 +29,7 @@ public:
     void setOverview(const ModelOverview& overview);
     void clear();
     bool hasOverview() const { return m_hasOverview; }
+    QSize sizeHint() const override;
 
     // The unsorted source model of one table (tests and copy/export use these).
     OverviewTableModel* tableModel(Table table) const;

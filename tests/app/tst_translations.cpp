@@ -54,7 +54,8 @@ QList<Problem> incompleteMessages(const QString& tsPath, bool pluralOnly, QStrin
                 xml.skipCurrentElement();
                 continue;
             }
-            if (type == QLatin1String("unfinished"))
+            const bool unfinished = type == QLatin1String("unfinished");
+            if (unfinished)
                 problems.append({context, source, QStringLiteral("unfinished")});
             QStringList forms;
             if (numerus) {
@@ -67,8 +68,9 @@ QList<Problem> incompleteMessages(const QString& tsPath, bool pluralOnly, QStrin
             } else {
                 forms << xml.readElementText();
             }
-            if (forms.isEmpty() || std::any_of(forms.begin(), forms.end(),
-                                               [](const QString& f) { return f.trimmed().isEmpty(); }))
+            if (!unfinished &&
+                (forms.isEmpty() || std::any_of(forms.begin(), forms.end(),
+                                                [](const QString& f) { return f.trimmed().isEmpty(); })))
                 problems.append({context, source, QStringLiteral("empty")});
         }
     }
