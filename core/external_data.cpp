@@ -49,6 +49,11 @@ void MappedFile::release(size_t offset, size_t length) const {
         ::madvise(const_cast<std::byte*>(m_data) + begin, end - begin, MADV_DONTNEED);
 }
 
+void MappedFile::adviseSequential() const {
+    if (m_data)
+        ::madvise(const_cast<std::byte*>(m_data), m_size, MADV_SEQUENTIAL);
+}
+
 ExternalDataStore::ExternalDataStore(std::filesystem::path modelDir)
     : m_modelDir(std::move(modelDir)) {}
 

@@ -40,6 +40,8 @@ public:
     const std::filesystem::path& path() const { return m_path; }
     // Tells the kernel the range is no longer needed (drops it from resident memory).
     void release(size_t offset, size_t length) const;
+    // Hints that the file will be read once, front to back (larger read-ahead).
+    void adviseSequential() const;
 
 private:
     MappedFile() = default;

@@ -50,7 +50,7 @@ public:
     int64_t ByteCount() const override { return static_cast<int64_t>(m_position); }
 
 private:
-    static constexpr size_t kChunk = size_t(8) << 20;
+    static constexpr size_t kChunk = size_t(2) << 20;
     const MappedFile* m_file;
     const std::byte* m_data;
     size_t m_size;
@@ -135,6 +135,7 @@ Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
     model->m_fileSize = file.size();
     model->m_externalData = std::make_shared<ExternalDataStore>(path.parent_path());
     {
+        file.adviseSequential();
         ReleasingInputStream stream(&file, file.data(), file.size());
         if (!model->m_proto->ParseFromZeroCopyStream(&stream)) {
             auto framing = findWireFormatError(file.data(), file.size());
