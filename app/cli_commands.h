@@ -10,3 +10,5 @@ int runMetaCommand(const QStringList& args);
 int runConformanceCommand(const QStringList& args);
 int runRunCommand(const QStringList& args);
 int runProfileCommand(const QStringList& args);
+int runCompareCommand(const QStringList& args);
+int runDiffCommand(const QStringList& args);

@@ -147,7 +147,7 @@ std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser
 }
 
 std::optional<std::map<std::string, Value>> gatherInputs(const QCommandLineParser& parser,
-                                                         const Session& session) {
+                                                         const Session& session, const QString& defaultInputDir) {
     std::map<std::string, Value> inputs;
     const auto& declared = session.inputs();
     auto findInfo = [&](const std::string& name) -> const ValueInfo* {
@@ -176,8 +176,9 @@ std::optional<std::map<std::string, Value>> gatherInputs(const QCommandLineParse
         }
         inputs[name] = std::move(value).value();
     }
-    if (parser.isSet("input-dir")) {
-        const QDir dir(parser.value("input-dir"));
+    const QString inputDir = parser.isSet("input-dir") ? parser.value("input-dir") : defaultInputDir;
+    if (!inputDir.isEmpty()) {
+        const QDir dir(inputDir);
         for (size_t k = 0; k < declared.size(); ++k) {
             const ValueInfo& info = declared[k];
             if (inputs.count(info.name))

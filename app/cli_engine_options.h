@@ -31,9 +31,11 @@ onnxscope::Result<std::vector<std::shared_ptr<onnxscope::Backend>>> backendsFor(
 
 // The session's inputs from --input NAME=FILE and --input-dir DIR (input_K.pb in declaration
 // order, or NAME.pb / NAME.npy); inputs still missing get seeded random data, with a notice on
-// stderr. Prints the problem and returns nothing on error.
+// stderr. Prints the problem and returns nothing on error. defaultInputDir stands in for
+// --input-dir when that is not given (compare --ref DIR reads the inputs beside the references).
 std::optional<std::map<std::string, onnxscope::Value>> gatherInputs(const QCommandLineParser& parser,
-                                                                    const onnxscope::Session& session);
+                                                                    const onnxscope::Session& session,
+                                                                    const QString& defaultInputDir = QString());
 
 // A short, human-readable description of a value: type, shape and the first few elements.
 QString previewValue(const onnxscope::Value& value, int maxElements = 8);
