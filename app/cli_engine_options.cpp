@@ -146,8 +146,8 @@ std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser
     return options;
 }
 
-std::optional<std::map<std::string, Value>> gatherInputs(const QCommandLineParser& parser,
-                                                         const Session& session, const QString& defaultInputDir) {
+std::optional<std::map<std::string, Value>>
+gatherInputs(const QCommandLineParser& parser, const Session& session, const QString& defaultInputDir) {
     std::map<std::string, Value> inputs;
     const auto& declared = session.inputs();
     auto findInfo = [&](const std::string& name) -> const ValueInfo* {

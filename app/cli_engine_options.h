@@ -33,9 +33,9 @@ onnxscope::Result<std::vector<std::shared_ptr<onnxscope::Backend>>> backendsFor(
 // order, or NAME.pb / NAME.npy); inputs still missing get seeded random data, with a notice on
 // stderr. Prints the problem and returns nothing on error. defaultInputDir stands in for
 // --input-dir when that is not given (compare --ref DIR reads the inputs beside the references).
-std::optional<std::map<std::string, onnxscope::Value>> gatherInputs(const QCommandLineParser& parser,
-                                                                    const onnxscope::Session& session,
-                                                                    const QString& defaultInputDir = QString());
+std::optional<std::map<std::string, onnxscope::Value>>
+gatherInputs(const QCommandLineParser& parser, const onnxscope::Session& session,
+             const QString& defaultInputDir = QString());
 
 // A short, human-readable description of a value: type, shape and the first few elements.
 QString previewValue(const onnxscope::Value& value, int maxElements = 8);

@@ -22,7 +22,8 @@ const Command kCommands[] = {
     {"profile", runProfileCommand,
      QT_TRANSLATE_NOOP("cli", "time each node (--runs N --json FILE --trace FILE)")},
     {"compare", runCompareCommand,
-     QT_TRANSLATE_NOOP("cli", "compare layer by layer (--ref FILE_OR_DIR | --against-backend B | --against-model M)")},
+     QT_TRANSLATE_NOOP(
+         "cli", "compare layer by layer (--ref FILE_OR_DIR | --against-backend B | --against-model M)")},
     {"diff", runDiffCommand, QT_TRANSLATE_NOOP("cli", "structural diff of two models (A B [--json])")},
     {"meta", runMetaCommand, QT_TRANSLATE_NOOP("cli", "edit metadata and save (-o OUT --set K=V --unset K)")},
 };
