@@ -240,6 +240,7 @@ private:
     const ExternalDataStore* m_store;
     const PlanOptions& m_options;
     std::map<std::string, const onnx::FunctionProto*> m_functions;
+    std::map<std::string, onnx::TypeProto> m_types; // declared types of names seen so far
     int m_inlineCounter = 0;
 };
 
@@ -270,8 +271,19 @@ Status Planner::expand(const onnx::NodeProto& node, const std::shared_ptr<const 
                     body = *schema->GetFunction();
                     have = true;
                 } else if (schema->HasContextDependentFunction()) {
-                    onnx::FunctionBodyBuildContextImpl context(node);
-                    have = schema->BuildContextDependentFunction(context, body);
+                    // Builders read the input types and crash on missing ones, so only build
+                    // when the graph declares every input's type.
+                    std::vector<onnx::TypeProto> types;
+                    bool typed = true;
+                    for (const auto& in : node.input()) {
+                        auto it = m_types.find(in);
+                        typed = typed && (in.empty() || it != m_types.end());
+                        types.push_back(in.empty() || it == m_types.end() ? onnx::TypeProto() : it->second);
+                    }
+                    if (typed) {
+                        onnx::FunctionBodyBuildContextImpl context(node, types);
+                        have = schema->BuildContextDependentFunction(context, body);
+                    }
                 }
             } catch (const std::exception&) {
                 have = false; // the body needs input types we do not have; run as an unsupported node
@@ -374,6 +386,17 @@ Result<std::unique_ptr<ExecutionPlan>> Planner::planGraph(const onnx::GraphProto
                                                           const std::shared_ptr<const OpsetMap>& opsets,
                                                           const Scope* outer) {
     const std::string graphLabel = "graph '" + graph.name() + "': ";
+    for (const auto* list : {&graph.input(), &graph.value_info(), &graph.output()})
+        for (const auto& info : *list)
+            if (info.has_type())
+                m_types[info.name()] = info.type();
+    for (const auto& init : graph.initializer()) {
+        onnx::TypeProto type;
+        type.mutable_tensor_type()->set_elem_type(init.data_type());
+        for (int64_t d : init.dims())
+            type.mutable_tensor_type()->mutable_shape()->add_dim()->set_dim_value(d);
+        m_types[init.name()] = type;
+    }
     std::vector<ExpandedNode> expanded;
     for (int i = 0; i < graph.node_size(); ++i) {
         Status s = expand(graph.node(i), opsets, outer ? -1 : i, "", 0, expanded);
