@@ -128,6 +128,8 @@ NodeChange diffNodes(const onnx::NodeProto& a, int ia, const onnx::NodeProto& b,
     c.nameB = b.name();
     c.opType = a.op_type();
     c.matchedBy = matchedBy;
+    if (!a.name().empty() && !b.name().empty() && a.name() != b.name())
+        c.fields.push_back({"name", a.name(), b.name()});
     if (a.op_type() != b.op_type())
         c.fields.push_back({"op_type", a.op_type(), b.op_type()});
     if (a.domain() != b.domain())
