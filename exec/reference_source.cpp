@@ -180,9 +180,6 @@ Status SessionReference::begin(const std::map<std::string, Value>& inputs) {
     for (const auto& [a, b] : m_nameMap)
         bToA[b] = a;
     const auto& declared = m_session->inputs();
-    std::vector<std::string> aNames;
-    for (const auto& [name, value] : inputs)
-        aNames.push_back(name);
     std::map<std::string, Value> bInputs;
     for (size_t k = 0; k < declared.size(); ++k) {
         const std::string& bName = declared[k].name;
