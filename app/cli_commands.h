@@ -12,3 +12,4 @@ int runRunCommand(const QStringList& args);
 int runProfileCommand(const QStringList& args);
 int runCompareCommand(const QStringList& args);
 int runDiffCommand(const QStringList& args);
+int runDevicesCommand(const QStringList& args);

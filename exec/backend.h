@@ -10,10 +10,20 @@
 #include "core/value.h"
 #include "kernel.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace onnxscope {
+
+// What a device backend measured for the last node it ran (from its own event profiling).
+struct DeviceTiming {
+    int64_t deviceNs = 0;   // kernels executing on the device
+    int64_t queueNs = 0;    // commands waiting in the device queue before they started
+    int64_t transferNs = 0; // host <-> device copies
+    bool ranOnHost = false; // the device kernel fell back to the CPU for this node
+};
 
 class Backend {
 public:
@@ -36,6 +46,9 @@ public:
     virtual Result<Value> fromHost(const Value& value) const { return value; }
     // Called between runs so a device backend can drop pooled buffers.
     virtual void releaseCachedMemory() {}
+    // The device timing of the node this backend ran last, handed out once; the session calls
+    // it after each node and puts it in the profile.
+    virtual std::optional<DeviceTiming> takeNodeTiming() const { return std::nullopt; }
 };
 
 } // namespace onnxscope

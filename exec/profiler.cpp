@@ -122,7 +122,14 @@ std::string Profiler::chromeTraceJson() const {
         out += ",\"args\":{\"op_type\":\"" + jsonEscape(s.opType) + "\",\"backend\":\"" +
                jsonEscape(s.backend) + "\",\"node_index\":" + std::to_string(s.nodeIndex) +
                ",\"input_shapes\":" + shapesJson(s.inputShapes) +
-               ",\"output_shapes\":" + shapesJson(s.outputShapes) + "}}";
+               ",\"output_shapes\":" + shapesJson(s.outputShapes);
+        if (s.deviceNs >= 0) {
+            std::snprintf(number, sizeof number, ",\"device_ms\":%.6f,\"queue_ms\":%.6f,\"transfer_ms\":%.6f",
+                          static_cast<double>(s.deviceNs) / 1e6, static_cast<double>(s.queueNs) / 1e6,
+                          static_cast<double>(s.transferNs) / 1e6);
+            out += number;
+        }
+        out += "}}";
     }
     out += "\n],\"displayTimeUnit\":\"ms\"}\n";
     return out;

@@ -23,6 +23,10 @@ struct NodeSample {
     std::vector<std::string> outputShapes;
     int64_t startNs = 0; // since the profiler's epoch
     int64_t durationNs = 0;
+    // Device backends (OpenCL event profiling); -1 when the node ran on the host.
+    int64_t deviceNs = -1;   // kernels executing
+    int64_t queueNs = -1;    // waiting in the device queue, kept apart from execution
+    int64_t transferNs = -1; // host <-> device copies
 };
 
 struct NodeStats {

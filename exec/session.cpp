@@ -91,6 +91,16 @@ Status Session::runOne() {
         Profiler::Scope scope(m_profiler.isEnabled() ? &m_profiler : nullptr, std::move(sample));
         status = executor.runNode(m_frame, index);
         scope.stop();
+        if (node.backend)
+            if (auto timing = node.backend->takeNodeTiming()) {
+                if (timing->ranOnHost) {
+                    scope.sample().backend += " (cpu fallback)";
+                } else {
+                    scope.sample().deviceNs = timing->deviceNs;
+                    scope.sample().queueNs = timing->queueNs;
+                    scope.sample().transferNs = timing->transferNs;
+                }
+            }
         for (int slot : node.outputSlots) {
             const Value* v = m_frame.find(slot);
             scope.sample().outputShapes.push_back(v ? describeValue(*v) : std::string());

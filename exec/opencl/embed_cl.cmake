@@ -1,0 +1,22 @@
+# Turns the OpenCL C sources into one C++ file of string constants (run at build time), so
+# exec/ needs no Qt resources. Inputs: OUTPUT, SOURCES (a ;-list of .cl paths).
+set(body "// Generated from exec/opencl/kernels/*.cl by embed_cl.cmake; do not edit.\n")
+string(APPEND body "#include \"exec/opencl/opencl_sources.h\"\n\nnamespace onnxscope {\n\n")
+string(APPEND body "const std::vector<OpenClSource>& openClSources() {\n    static const std::vector<OpenClSource> sources = {\n")
+foreach(src ${SOURCES})
+  get_filename_component(name ${src} NAME)
+  file(READ ${src} text)
+  # Raw string literals have a length limit in some compilers; split into 8 KiB pieces.
+  string(LENGTH "${text}" len)
+  string(APPEND body "        {\"${name}\", std::string()")
+  set(pos 0)
+  while(pos LESS len)
+    string(SUBSTRING "${text}" ${pos} 8000 piece)
+    string(APPEND body "\n            + R\"ONNXSCOPECL(${piece})ONNXSCOPECL\"")
+    math(EXPR pos "${pos} + 8000")
+  endwhile()
+  string(APPEND body "},\n")
+endforeach()
+string(APPEND body "    };\n    return sources;\n}\n\n} // namespace onnxscope\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,382 @@
+#include "opencl_context.h"
+
+#include "core/atomic_file.h"
+#include "opencl_sources.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace onnxscope {
+
+namespace {
+
+// Device copies of host tensors kept for reuse; beyond this the least recently used go.
+constexpr size_t kBufferCacheBytes = size_t(512) << 20;
+constexpr char kCacheMagic[8] = {'O', 'S', 'C', 'L', 'B', 'I', 'N', '1'};
+const char* const kBuildOptions = "-cl-std=CL1.2";
+
+uint64_t fnv1a(const void* data, size_t size, uint64_t hash = 1469598103934665603ull) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) {
+        hash ^= p[i];
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+uint64_t fnv1a(const std::string& text, uint64_t hash) {
+    return fnv1a(text.data(), text.size(), hash);
+}
+
+std::string defaultCacheDir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/onnxscope";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.cache/onnxscope";
+    return {};
+}
+
+std::string buildLog(cl_program program, cl_device_id device) {
+    size_t size = 0;
+    clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size);
+    std::string log(size, '\0');
+    if (size)
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, log.data(), nullptr);
+    log.resize(std::strlen(log.c_str()));
+    return log;
+}
+
+// The cached binary, or empty when the entry is missing, truncated or fails its checksum.
+std::vector<unsigned char> readCachedBinary(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {};
+    char magic[8];
+    uint64_t size = 0, hash = 0;
+    in.read(magic, 8);
+    in.read(reinterpret_cast<char*>(&size), 8);
+    in.read(reinterpret_cast<char*>(&hash), 8);
+    if (!in || std::memcmp(magic, kCacheMagic, 8) != 0 || size == 0 || size > (uint64_t(1) << 30))
+        return {};
+    std::vector<unsigned char> binary(size);
+    in.read(reinterpret_cast<char*>(binary.data()), static_cast<std::streamsize>(size));
+    if (!in || fnv1a(binary.data(), binary.size()) != hash)
+        return {};
+    return binary;
+}
+
+void writeCachedBinary(const std::string& path, const std::vector<unsigned char>& binary) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const uint64_t size = binary.size(), hash = fnv1a(binary.data(), binary.size());
+    // A failed write only costs a rebuild next time.
+    (void)writeFileAtomically(path, [&](std::ostream& out) {
+        out.write(kCacheMagic, 8);
+        out.write(reinterpret_cast<const char*>(&size), 8);
+        out.write(reinterpret_cast<const char*>(&hash), 8);
+        out.write(reinterpret_cast<const char*>(binary.data()), static_cast<std::streamsize>(size));
+        return Status();
+    });
+}
+
+cl_ulong eventTime(cl_event event, cl_profiling_info what) {
+    cl_ulong t = 0;
+    if (clGetEventProfilingInfo(event, what, sizeof(t), &t, nullptr) != CL_SUCCESS)
+        return 0;
+    return t;
+}
+
+} // namespace
+
+Result<std::shared_ptr<OpenClContext>> OpenClContext::create(const OpenClDeviceInfo& device,
+                                                             std::string cacheDir) {
+    std::shared_ptr<OpenClContext> ctx(new OpenClContext());
+    ctx->m_device = device;
+    cl_int err = CL_SUCCESS;
+    const cl_context_properties props[] = {CL_CONTEXT_PLATFORM,
+                                           reinterpret_cast<cl_context_properties>(device.platform), 0};
+    ctx->m_context = clCreateContext(props, 1, &device.device, nullptr, nullptr, &err);
+    if (err != CL_SUCCESS)
+        return Status::error("OpenCL device '" + device.name +
+                             "': clCreateContext failed: " + openClErrorName(err));
+    ctx->m_queue = clCreateCommandQueue(ctx->m_context, device.device, CL_QUEUE_PROFILING_ENABLE, &err);
+    if (err != CL_SUCCESS)
+        return Status::error("OpenCL device '" + device.name +
+                             "': clCreateCommandQueue failed: " + openClErrorName(err));
+    OS_RETURN_IF_ERROR(ctx->buildProgram(cacheDir.empty() ? defaultCacheDir() : cacheDir));
+    return ctx;
+}
+
+OpenClContext::~OpenClContext() {
+    if (m_queue)
+        clFinish(m_queue);
+    for (const Pending& p : m_pending)
+        clReleaseEvent(p.event);
+    for (auto& [a, b] : m_spans) {
+        clReleaseEvent(a);
+        clReleaseEvent(b);
+    }
+    m_cache.clear();
+    for (auto& [name, k] : m_kernels)
+        clReleaseKernel(k);
+    if (m_program)
+        clReleaseProgram(m_program);
+    if (m_queue)
+        clReleaseCommandQueue(m_queue);
+    if (m_context)
+        clReleaseContext(m_context);
+}
+
+Status OpenClContext::buildProgram(const std::string& cacheDir) {
+    const auto& sources = openClSources();
+    uint64_t key = fnv1a(m_device.name + '\n' + m_device.vendor + '\n' + m_device.driverVersion + '\n' +
+                             m_device.platformVersion + '\n' + kBuildOptions,
+                         1469598103934665603ull);
+    for (const auto& s : sources)
+        key = fnv1a(s.text, fnv1a(s.fileName, key));
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(key));
+    if (!cacheDir.empty())
+        m_cacheFile = cacheDir + "/opencl/" + hex + ".bin";
+
+    cl_int err = CL_SUCCESS;
+    if (!m_cacheFile.empty()) {
+        std::vector<unsigned char> binary = readCachedBinary(m_cacheFile);
+        if (!binary.empty()) {
+            const unsigned char* ptr = binary.data();
+            const size_t size = binary.size();
+            cl_int binaryStatus = CL_SUCCESS;
+            cl_program program =
+                clCreateProgramWithBinary(m_context, 1, &m_device.device, &size, &ptr, &binaryStatus, &err);
+            if (err == CL_SUCCESS && binaryStatus == CL_SUCCESS &&
+                clBuildProgram(program, 1, &m_device.device, kBuildOptions, nullptr, nullptr) == CL_SUCCESS) {
+                m_program = program;
+                m_programFromCache = true;
+                return {};
+            }
+            // A stale or corrupt entry: rebuild from source below and overwrite it.
+            if (program)
+                clReleaseProgram(program);
+        }
+    }
+
+    std::vector<const char*> texts;
+    std::vector<size_t> lengths;
+    for (const auto& s : sources) {
+        texts.push_back(s.text.c_str());
+        lengths.push_back(s.text.size());
+    }
+    m_program = clCreateProgramWithSource(m_context, static_cast<cl_uint>(texts.size()), texts.data(),
+                                          lengths.data(), &err);
+    if (err != CL_SUCCESS)
+        return Status::error("clCreateProgramWithSource failed: " + openClErrorName(err));
+    err = clBuildProgram(m_program, 1, &m_device.device, kBuildOptions, nullptr, nullptr);
+    if (err != CL_SUCCESS)
+        return Status::error("building the OpenCL kernels for '" + m_device.name + "' failed: " +
+                             openClErrorName(err) + "\nbuild log:\n" + buildLog(m_program, m_device.device));
+    if (!m_cacheFile.empty()) {
+        size_t size = 0;
+        if (clGetProgramInfo(m_program, CL_PROGRAM_BINARY_SIZES, sizeof(size), &size, nullptr) ==
+                CL_SUCCESS &&
+            size > 0) {
+            std::vector<unsigned char> binary(size);
+            unsigned char* ptr = binary.data();
+            if (clGetProgramInfo(m_program, CL_PROGRAM_BINARIES, sizeof(ptr), &ptr, nullptr) == CL_SUCCESS)
+                writeCachedBinary(m_cacheFile, binary);
+        }
+    }
+    return {};
+}
+
+Result<cl_kernel> OpenClContext::kernel(const std::string& name) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_kernels.find(name);
+    if (it != m_kernels.end())
+        return it->second;
+    cl_int err = CL_SUCCESS;
+    cl_kernel k = clCreateKernel(m_program, name.c_str(), &err);
+    if (err != CL_SUCCESS)
+        return Status::error("OpenCL kernel '" + name + "': " + openClErrorName(err));
+    m_kernels[name] = k;
+    return k;
+}
+
+Result<ClBuffer> OpenClContext::allocate(size_t bytes) {
+    cl_int err = CL_SUCCESS;
+    // Zero-size buffers are invalid in OpenCL; empty tensors still get a valid handle.
+    cl_mem mem = clCreateBuffer(m_context, CL_MEM_READ_WRITE, std::max<size_t>(bytes, 4), nullptr, &err);
+    if (err != CL_SUCCESS) {
+        if (err == CL_MEM_OBJECT_ALLOCATION_FAILURE || err == CL_OUT_OF_RESOURCES ||
+            err == CL_INVALID_BUFFER_SIZE) {
+            releaseCachedMemory();
+            mem = clCreateBuffer(m_context, CL_MEM_READ_WRITE, std::max<size_t>(bytes, 4), nullptr, &err);
+        }
+        if (err != CL_SUCCESS)
+            return Status::error("out of device memory on '" + m_device.name + "' allocating " +
+                                 std::to_string(bytes) + " bytes: " + openClErrorName(err));
+    }
+    return ClBuffer(mem, [](cl_mem m) { clReleaseMemObject(m); });
+}
+
+void OpenClContext::remember(const Tensor& tensor, const ClBuffer& buffer) {
+    const void* key = tensor.rawData();
+    if (!key || tensor.byteSize() > kBufferCacheBytes / 4)
+        return;
+    if (auto it = m_cacheIndex.find(key); it != m_cacheIndex.end()) {
+        m_cacheBytes -= it->second->host.byteSize();
+        m_cache.erase(it->second);
+        m_cacheIndex.erase(it);
+    }
+    m_cache.push_front({tensor, buffer});
+    m_cacheIndex[key] = m_cache.begin();
+    m_cacheBytes += tensor.byteSize();
+    while (m_cacheBytes > kBufferCacheBytes && !m_cache.empty()) {
+        m_cacheBytes -= m_cache.back().host.byteSize();
+        m_cacheIndex.erase(m_cache.back().host.rawData());
+        m_cache.pop_back();
+    }
+}
+
+Result<ClBuffer> OpenClContext::upload(const Tensor& tensor) {
+    if (auto it = m_cacheIndex.find(tensor.rawData());
+        it != m_cacheIndex.end() && tensor.rawData() && it->second->host.byteSize() == tensor.byteSize()) {
+        m_cache.splice(m_cache.begin(), m_cache, it->second);
+        return m_cache.front().buffer;
+    }
+    OS_ASSIGN_OR_RETURN(ClBuffer buffer, allocate(tensor.byteSize()));
+    if (tensor.byteSize() > 0) {
+        cl_event event = nullptr;
+        cl_int err = clEnqueueWriteBuffer(m_queue, buffer.get(), CL_FALSE, 0, tensor.byteSize(),
+                                          tensor.rawData(), 0, nullptr, &event);
+        if (err != CL_SUCCESS)
+            return Status::error("uploading " + std::to_string(tensor.byteSize()) +
+                                 " bytes failed: " + openClErrorName(err));
+        m_pending.push_back({event, true});
+    }
+    // Writable tensors may be changed in place by their owner; only read-only ones are reused.
+    if (tensor.isReadOnly())
+        remember(tensor, buffer);
+    return buffer;
+}
+
+Result<Tensor> OpenClContext::download(const ClBuffer& buffer, DataType type, Shape shape) {
+    OS_ASSIGN_OR_RETURN(Tensor host, Tensor::allocate(type, std::move(shape)));
+    if (host.byteSize() > 0) {
+        cl_event event = nullptr;
+        cl_int err = clEnqueueReadBuffer(m_queue, buffer.get(), CL_TRUE, 0, host.byteSize(),
+                                         host.mutableRawData(), 0, nullptr, &event);
+        if (err != CL_SUCCESS)
+            return Status::error("downloading " + std::to_string(host.byteSize()) +
+                                 " bytes failed: " + openClErrorName(err));
+        m_pending.push_back({event, true});
+    }
+    // The session never writes into a kernel's outputs, so the device copy stays valid.
+    remember(host, buffer);
+    return host;
+}
+
+Status OpenClContext::zero(const ClBuffer& buffer, size_t bytes) {
+    if (bytes == 0)
+        return {};
+    const cl_float zeroValue = 0.0f;
+    cl_event event = nullptr;
+    cl_int err = clEnqueueFillBuffer(m_queue, buffer.get(), &zeroValue, sizeof(zeroValue), 0,
+                                     bytes & ~size_t(3), 0, nullptr, &event);
+    if (err != CL_SUCCESS)
+        return Status::error("clEnqueueFillBuffer failed: " + openClErrorName(err));
+    m_pending.push_back({event, false});
+    return {};
+}
+
+Status OpenClContext::launch(cl_kernel kernel, const std::vector<size_t>& global, const std::string& what) {
+    for (size_t g : global)
+        if (g == 0)
+            return {};
+    cl_event event = nullptr;
+    cl_int err = clEnqueueNDRangeKernel(m_queue, kernel, static_cast<cl_uint>(global.size()), nullptr,
+                                        global.data(), nullptr, 0, nullptr, &event);
+    if (err != CL_SUCCESS)
+        return Status::error("launching OpenCL kernel " + what + " failed: " + openClErrorName(err));
+    m_pending.push_back({event, false});
+    return {};
+}
+
+Result<cl_event> OpenClContext::marker() {
+    cl_event event = nullptr;
+    cl_int err = clEnqueueMarkerWithWaitList(m_queue, 0, nullptr, &event);
+    if (err != CL_SUCCESS)
+        return Status::error("clEnqueueMarkerWithWaitList failed: " + openClErrorName(err));
+    return event;
+}
+
+void OpenClContext::recordSpan(cl_event before, cl_event after) {
+    m_spans.emplace_back(before, after);
+}
+
+void OpenClContext::beginNode() {
+    m_timing = {};
+}
+
+Status OpenClContext::finish() {
+    cl_int err = clFinish(m_queue);
+    if (err != CL_SUCCESS)
+        return Status::error("OpenCL queue failed: " + openClErrorName(err));
+    return {};
+}
+
+std::optional<OpenClTiming> OpenClContext::takeLastNode() {
+    std::optional<OpenClTiming> last;
+    last.swap(m_lastNode);
+    return last;
+}
+
+OpenClTiming OpenClContext::endNode(bool ranOnHost) {
+    clFinish(m_queue);
+    m_timing.ranOnHost = ranOnHost;
+    for (const Pending& p : m_pending) {
+        const cl_ulong queued = eventTime(p.event, CL_PROFILING_COMMAND_QUEUED);
+        const cl_ulong start = eventTime(p.event, CL_PROFILING_COMMAND_START);
+        const cl_ulong end = eventTime(p.event, CL_PROFILING_COMMAND_END);
+        if (end >= start && start > 0) {
+            if (p.transfer) {
+                m_timing.transferNs += static_cast<int64_t>(end - start);
+            } else {
+                m_timing.deviceNs += static_cast<int64_t>(end - start);
+                if (start >= queued && queued > 0)
+                    m_timing.queueNs += static_cast<int64_t>(start - queued);
+            }
+        }
+        ++m_timing.commands;
+        clReleaseEvent(p.event);
+    }
+    m_pending.clear();
+    // A library call between two markers: its kernels ran after the first marker completed and
+    // before the second one did; the wait before the first marker started is its queue delay.
+    for (auto& [before, after] : m_spans) {
+        const cl_ulong queued = eventTime(before, CL_PROFILING_COMMAND_QUEUED);
+        const cl_ulong begin = eventTime(before, CL_PROFILING_COMMAND_END);
+        const cl_ulong end = eventTime(after, CL_PROFILING_COMMAND_END);
+        if (end >= begin && begin > 0) {
+            m_timing.deviceNs += static_cast<int64_t>(end - begin);
+            if (begin >= queued && queued > 0)
+                m_timing.queueNs += static_cast<int64_t>(begin - queued);
+        }
+        ++m_timing.commands;
+        clReleaseEvent(before);
+        clReleaseEvent(after);
+    }
+    m_spans.clear();
+    m_lastNode = m_timing;
+    return m_timing;
+}
+
+void OpenClContext::releaseCachedMemory() {
+    m_cache.clear();
+    m_cacheIndex.clear();
+    m_cacheBytes = 0;
+}
+
+} // namespace onnxscope

@@ -1,0 +1,131 @@
+// One OpenCL device in use: context, profiling command queue, the program built from the
+// embedded kernel sources (cached on disk as a binary), buffers, launches and per-node timings.
+//
+// Kernels run one node at a time on the session's thread; the context accumulates the device
+// time of every command a node enqueues (from event profiling: queued, submit, start, end) and
+// the backend hands the totals to the session's profiler when the node ends. Queue delay
+// (queued -> start) is kept apart from execution (start -> end), and host<->device copies are
+// counted as transfer time.
+#pragma once
+
+#include "core/tensor.h"
+#include "opencl_device.h"
+
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace onnxscope {
+
+using ClBuffer = std::shared_ptr<std::remove_pointer_t<cl_mem>>;
+
+struct OpenClTiming {
+    int64_t deviceNs = 0;   // kernels: start -> end
+    int64_t queueNs = 0;    // kernels: queued -> start
+    int64_t transferNs = 0; // host <-> device copies: start -> end
+    int commands = 0;
+    bool ranOnHost = false; // the node fell back to its CPU kernel
+};
+
+class OpenClContext {
+public:
+    // Creates the context and queue and builds (or loads from cacheDir) the program.
+    // An empty cacheDir picks $XDG_CACHE_HOME/onnxscope or ~/.cache/onnxscope.
+    static Result<std::shared_ptr<OpenClContext>> create(const OpenClDeviceInfo& device,
+                                                         std::string cacheDir = {});
+    ~OpenClContext();
+    OpenClContext(const OpenClContext&) = delete;
+    OpenClContext& operator=(const OpenClContext&) = delete;
+
+    const OpenClDeviceInfo& device() const { return m_device; }
+    cl_context context() const { return m_context; }
+    cl_command_queue queue() const { return m_queue; }
+    // Whether the program came from the disk cache (for tests and --verbose output).
+    bool programFromCache() const { return m_programFromCache; }
+    const std::string& cacheFile() const { return m_cacheFile; }
+
+    Result<cl_kernel> kernel(const std::string& name);
+
+    Result<ClBuffer> allocate(size_t bytes);
+    // A device copy of a host tensor. Tensors the device produced (see download) and read-only
+    // tensors (weights) are cached by their storage, so chains of device nodes upload once.
+    Result<ClBuffer> upload(const Tensor& tensor);
+    // Copies a device buffer into a new host tensor and remembers the pair for later uploads.
+    Result<Tensor> download(const ClBuffer& buffer, DataType type, Shape shape);
+
+    // Fills the first bytes of buffer with zeros.
+    Status zero(const ClBuffer& buffer, size_t bytes);
+    // Enqueues an NDRange launch (global sizes padded up to the local size when one is given).
+    Status launch(cl_kernel kernel, const std::vector<size_t>& global, const std::string& what);
+    // Records the commands between two markers (a CLBlast call) as one device interval.
+    Result<cl_event> marker();
+    void recordSpan(cl_event before, cl_event after);
+
+    // Node timing: reset at the start of a node, collected after its commands finished.
+    void beginNode();
+    OpenClTiming endNode(bool ranOnHost = false);
+    // The timing of the last node that ended, once (the backend hands it to the profiler).
+    std::optional<OpenClTiming> takeLastNode();
+    Status finish();
+
+    void releaseCachedMemory();
+
+private:
+    OpenClContext() = default;
+    Status buildProgram(const std::string& cacheDir);
+    void remember(const Tensor& tensor, const ClBuffer& buffer);
+
+    OpenClDeviceInfo m_device;
+    cl_context m_context = nullptr;
+    cl_command_queue m_queue = nullptr;
+    cl_program m_program = nullptr;
+    bool m_programFromCache = false;
+    std::string m_cacheFile;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, cl_kernel> m_kernels;
+
+    struct Pending {
+        cl_event event;
+        bool transfer;
+    };
+    std::vector<Pending> m_pending;
+    std::vector<std::pair<cl_event, cl_event>> m_spans;
+    OpenClTiming m_timing;
+    std::optional<OpenClTiming> m_lastNode;
+
+    struct CachedBuffer {
+        Tensor host; // pins the storage so its address cannot be reused while cached
+        ClBuffer buffer;
+    };
+    std::list<CachedBuffer> m_cache; // most recently used first
+    std::unordered_map<const void*, std::list<CachedBuffer>::iterator> m_cacheIndex;
+    size_t m_cacheBytes = 0;
+};
+
+// Sets kernel arguments in order: ClBuffer, cl_mem, and plain values (int, float, cl_int8...).
+namespace opencl_detail {
+inline cl_int setArg(cl_kernel k, cl_uint i, const ClBuffer& b) {
+    cl_mem m = b.get();
+    return clSetKernelArg(k, i, sizeof(cl_mem), &m);
+}
+template <typename T> cl_int setArg(cl_kernel k, cl_uint i, const T& v) {
+    return clSetKernelArg(k, i, sizeof(T), &v);
+}
+} // namespace opencl_detail
+
+template <typename... Args> Status setKernelArgs(cl_kernel kernel, const Args&... args) {
+    cl_uint index = 0;
+    cl_int err = CL_SUCCESS;
+    ((err = err == CL_SUCCESS ? opencl_detail::setArg(kernel, index++, args) : err), ...);
+    if (err != CL_SUCCESS)
+        return Status::error("clSetKernelArg " + std::to_string(index - 1) +
+                             " failed: " + openClErrorName(err));
+    return {};
+}
+
+} // namespace onnxscope

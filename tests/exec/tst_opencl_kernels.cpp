@@ -1,0 +1,704 @@
+// The OpenCL kernels against the CPU reference kernels over sweeps of shapes and attributes with
+// seeded random inputs, the program binary cache, CPU fallback and errors, and whole models run
+// through a Session on the OpenCL backend. Skips when no OpenCL device is present (PoCL counts).
+#include "kernel_test_util.h"
+
+#include "core/model.h"
+#include "core/tensor_file_io.h"
+#include "exec/backend_factory.h"
+#include "exec/session.h"
+
+#ifdef ONNXSCOPE_HAVE_OPENCL
+#include "exec/opencl/opencl_backend.h"
+#endif
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+using namespace onnxscope;
+using namespace onnxscope::test;
+
+namespace {
+
+Tensor randomTensor(Shape shape, std::mt19937& rng, float lo = -1.0f, float hi = 1.0f) {
+    Tensor t(DataType::Float, std::move(shape));
+    std::uniform_real_distribution<float> dist(lo, hi);
+    for (float& v : t.mutableValues<float>())
+        v = dist(rng);
+    return t;
+}
+
+Tensor int64Tensor(Shape shape, std::vector<int64_t> values) {
+    return makeTensor<int64_t>(std::move(shape), values);
+}
+
+std::string shapesText(const std::vector<Value>& inputs) {
+    std::string text;
+    for (const Value& v : inputs)
+        text += (text.empty() ? "" : " ") +
+                (v.isTensor() ? shapeToString(v.tensor.shape()) : std::string("none"));
+    return text;
+}
+
+std::string attrsText(const NodeDesc& node) {
+    std::string text;
+    for (const Attribute& a : node.attributes) {
+        text += " " + a.name + "=";
+        if (a.type == Attribute::Type::Int)
+            text += std::to_string(a.i);
+        else if (a.type == Attribute::Type::Float)
+            text += std::to_string(a.f);
+        else if (a.type == Attribute::Type::String)
+            text += a.s;
+        else if (a.type == Attribute::Type::Ints)
+            text += shapeToString(a.ints);
+    }
+    return text;
+}
+
+} // namespace
+
+class TestOpenClKernels : public QObject {
+    Q_OBJECT
+
+#ifdef ONNXSCOPE_HAVE_OPENCL
+    std::shared_ptr<OpenClBackend> m_backend;
+    std::mt19937 m_rng{20261126};
+    int m_checked = 0;
+
+    // Runs node on the CPU registry and on the OpenCL backend and compares every output. The
+    // node must have run on the device (no CPU fallback).
+    void check(const NodeDesc& node, const std::vector<Value>& inputs, double rtol = 1e-4,
+               double atol = 1e-5) {
+        const std::string label = node.opType + attrsText(node) + " inputs " + shapesText(inputs);
+        auto expected = runNode(cpuRegistry(), node, inputs);
+        QVERIFY2(expected.ok(), (label + ": CPU: " + expected.message()).c_str());
+        QVERIFY2(m_backend->canRun(node), (label + ": canRun is false").c_str());
+        auto kernel = m_backend->createKernel(node);
+        QVERIFY2(kernel.ok(), (label + ": " + kernel.message()).c_str());
+        auto actual = runKernel(**kernel, node, inputs);
+        QVERIFY2(actual.ok(), (label + ": " + actual.message()).c_str());
+        auto timing = m_backend->takeNodeTiming();
+        QVERIFY2(timing.has_value(), (label + ": no timing").c_str());
+        QVERIFY2(!timing->ranOnHost, (label + ": fell back to the CPU").c_str());
+        QCOMPARE(actual->size(), expected->size());
+        for (size_t i = 0; i < actual->size(); ++i) {
+            std::string why;
+            const bool close = allClose((*actual)[i].tensor, (*expected)[i].tensor, rtol, atol, &why);
+            QVERIFY2(close, (label + ": output " + std::to_string(i) + ": " + why).c_str());
+        }
+        ++m_checked;
+    }
+#define CHECK(...)                                                                                           \
+    do {                                                                                                     \
+        check(__VA_ARGS__);                                                                                  \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
+    } while (0)
+#endif
+
+private slots:
+    void initTestCase() {
+#ifdef ONNXSCOPE_HAVE_OPENCL
+        const std::string cache = std::string(ONNXSCOPE_BINARY_DIR) + "/opencl-cache";
+        auto backend = OpenClBackend::create("opencl", cache);
+        if (!backend.ok()) {
+            const std::string why = "no usable OpenCL device: " + backend.message();
+            QSKIP(why.c_str());
+        }
+        m_backend = std::move(backend).value();
+        qInfo("OpenCL device: %s (%s)", m_backend->device().name.c_str(),
+              m_backend->device().platformName.c_str());
+#else
+        QSKIP("built without OpenCL");
+#endif
+    }
+
+#ifdef ONNXSCOPE_HAVE_OPENCL
+    void cleanupTestCase() {
+        qInfo("%d node/input combinations compared", m_checked);
+    }
+
+    void deviceSelection() {
+        auto devices = listOpenClDevices();
+        QVERIFY2(devices.ok(), devices.message().c_str());
+        QVERIFY(!devices->empty());
+        for (const auto& d : *devices) {
+            QVERIFY(!d.name.empty());
+            QVERIFY(d.globalMemoryBytes > 0);
+            QVERIFY(d.computeUnits > 0);
+        }
+        auto byIndex = selectOpenClDevice("opencl:0");
+        QVERIFY2(byIndex.ok(), byIndex.message().c_str());
+        QCOMPARE(byIndex->name, devices->front().name);
+        auto byName = selectOpenClDevice(devices->front().name.substr(0, 4));
+        QVERIFY2(byName.ok(), byName.message().c_str());
+        auto missing = selectOpenClDevice("opencl:99");
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.message().find("does not exist") != std::string::npos, missing.message().c_str());
+        auto unknown = makeBackend("vulkan");
+        QVERIFY(!unknown.ok());
+        QVERIFY(unknown.message().find("unknown backend") != std::string::npos);
+    }
+
+    void programCache() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string cacheDir = dir.path().toStdString();
+        auto device = selectOpenClDevice("opencl");
+        QVERIFY(device.ok());
+        auto first = OpenClContext::create(*device, cacheDir);
+        QVERIFY2(first.ok(), first.message().c_str());
+        QVERIFY(!(*first)->programFromCache());
+        QVERIFY(std::filesystem::exists((*first)->cacheFile()));
+        auto second = OpenClContext::create(*device, cacheDir);
+        QVERIFY2(second.ok(), second.message().c_str());
+        QVERIFY((*second)->programFromCache());
+        // A corrupt entry is ignored and rebuilt.
+        {
+            std::ofstream out((*first)->cacheFile(), std::ios::binary | std::ios::trunc);
+            out << "not a program binary";
+        }
+        auto third = OpenClContext::create(*device, cacheDir);
+        QVERIFY2(third.ok(), third.message().c_str());
+        QVERIFY(!(*third)->programFromCache());
+        auto fourth = OpenClContext::create(*device, cacheDir);
+        QVERIFY(fourth.ok() && (*fourth)->programFromCache());
+    }
+
+    void unary() {
+        const std::vector<Shape> shapes = {{7}, {2, 3, 5}, { 1, 4, 9, 9 }};
+        const std::vector<std::pair<std::string, std::vector<Attribute>>> ops = {
+            {"Relu", {}},
+            {"Sigmoid", {}},
+            {"Tanh", {}},
+            {"LeakyRelu", {}},
+            {"LeakyRelu",
+             { floatAttr("alpha", 0.3f) }},
+            {"HardSigmoid", {}},
+            {"HardSigmoid",
+             { floatAttr("alpha", 0.3f),
+               floatAttr("beta", 0.4f) }},
+            {"HardSwish", {}},
+            {"Erf", {}},
+            {"Exp", {}},
+            {"Abs", {}},
+            {"Neg", {}},
+            {"Elu",
+             { floatAttr("alpha", 0.7f) }},
+            {"Selu", {}},
+            {"Softplus", {}},
+            {"Softsign", {}},
+            {"Floor", {}},
+            {"Ceil", {}},
+            {"Sin", {}},
+            {"Cos", {}},
+            {"Identity", {}},
+            {"Mish", {}},
+            {"Sign", {}},
+            {"Round", {}},
+            {"ThresholdedRelu",
+             { floatAttr("alpha", 0.5f) }},
+            { "Celu",
+              { floatAttr("alpha", 1.5f) } }};
+        for (const auto& [op, attrs] : ops)
+            for (const Shape& shape : shapes)
+                CHECK(makeNode(op, 1, 1, attrs, 18), {Value(randomTensor(shape, m_rng, -3.0f, 3.0f))}, 1e-4,
+                      1e-5);
+        for (const char* op : {"Log", "Sqrt", "Reciprocal"})
+            for (const Shape& shape : shapes)
+                CHECK(makeNode(op, 1, 1, {}, 18), {Value(randomTensor(shape, m_rng, 0.1f, 3.0f))}, 1e-4,
+                      1e-5);
+        for (const Shape& shape : shapes) {
+            CHECK(makeNode("Gelu", 1, 1, {}, 20), {Value(randomTensor(shape, m_rng, -3.0f, 3.0f))}, 1e-4,
+                  1e-5);
+            CHECK(makeNode("Gelu", 1, 1, {stringAttr("approximate", "tanh")}, 20),
+                  {Value(randomTensor(shape, m_rng, -3.0f, 3.0f))}, 1e-4, 1e-5);
+            // Clip: attributes before opset 11, optional inputs since.
+            CHECK(makeNode("Clip", 1, 1, {floatAttr("min", -0.5f), floatAttr("max", 0.7f)}, 6),
+                  {Value(randomTensor(shape, m_rng))});
+            CHECK(makeNode("Clip", 3, 1, {}, 13),
+                  {Value(randomTensor(shape, m_rng)), Value(Tensor::scalar<float>(DataType::Float, -0.2f)),
+                   Value(Tensor::scalar<float>(DataType::Float, 0.4f))});
+            CHECK(makeNode("Clip", 1, 1, {}, 13), {Value(randomTensor(shape, m_rng))});
+        }
+    }
+
+    void binary() {
+        const std::vector<std::pair<Shape, Shape>> pairs = {{{2, 3, 4},
+                                                             { 2,
+                                                               3,
+                                                               4 }},
+                                                            {{2, 3, 4},
+                                                             { 4 }},
+                                                            {{2, 1, 4},
+                                                             { 3,
+                                                               1 }},
+                                                            {{1},
+                                                             { 5,
+                                                               2 }},
+                                                            {{},
+                                                             { 3,
+                                                               2 }},
+                                                            {{4, 1, 3, 1},
+                                                             { 1,
+                                                               5,
+                                                               1,
+                                                               6 }},
+                                                            { {1, 8, 7, 7},
+                                                              { 8,
+                                                                1,
+                                                                1 } }};
+        for (const char* op : {"Add", "Sub", "Mul", "Div", "Max", "Min", "Pow", "PRelu"})
+            for (const auto& [a, b] : pairs) {
+                const bool positive = std::string(op) == "Pow" || std::string(op) == "Div";
+                CHECK(makeNode(op, 2, 1, {}, 14),
+                      {Value(randomTensor(a, m_rng, positive ? 0.5f : -2.0f, 2.0f)),
+                       Value(randomTensor(b, m_rng, positive ? 0.5f : -2.0f, 2.0f))},
+                      1e-4, 1e-5);
+            }
+    }
+
+    void conv_data() {
+        QTest::addColumn<QList<int>>("p"); // N C H W M k stride pad dilation group bias
+        QTest::newRow("3x3 pad 1") << QList<int>{1, 3, 8, 8, 4, 3, 1, 1, 1, 1, 1};
+        QTest::newRow("pointwise (CLBlast)") << QList<int>{2, 8, 5, 6, 16, 1, 1, 0, 1, 1, 1};
+        QTest::newRow("pointwise no bias") << QList<int>{1, 5, 4, 4, 3, 1, 1, 0, 1, 1, 0};
+        QTest::newRow("stride 2") << QList<int>{2, 4, 9, 9, 6, 3, 2, 1, 1, 1, 1};
+        QTest::newRow("dilation 2") << QList<int>{1, 3, 10, 10, 2, 3, 1, 2, 2, 1, 0};
+        QTest::newRow("depthwise") << QList<int>{1, 8, 7, 7, 8, 3, 1, 1, 1, 8, 1};
+        QTest::newRow("depthwise stride 2") << QList<int>{2, 6, 8, 8, 6, 3, 2, 1, 1, 6, 0};
+        QTest::newRow("grouped") << QList<int>{1, 6, 6, 6, 4, 3, 1, 0, 1, 2, 1};
+        QTest::newRow("5x5 stride 2 1x1-sized input") << QList<int>{1, 2, 5, 5, 3, 5, 2, 2, 1, 1, 1};
+    }
+    void conv() {
+        QFETCH(QList<int>, p);
+        const int64_t N = p[0], C = p[1], H = p[2], W = p[3], M = p[4], k = p[5], group = p[9];
+        NodeDesc node = makeNode("Conv", p[10] ? 3 : 2, 1,
+                                 {intsAttr("kernel_shape", {k, k}), intsAttr("strides", {p[6], p[6]}),
+                                  intsAttr("pads", {p[7], p[7], p[7], p[7]}),
+                                  intsAttr("dilations", {p[8], p[8]}), intAttr("group", group)},
+                                 11);
+        std::vector<Value> inputs = {Value(randomTensor({N, C, H, W}, m_rng)),
+                                     Value(randomTensor({M, C / group, k, k}, m_rng))};
+        if (p[10])
+            inputs.push_back(Value(randomTensor({M}, m_rng)));
+        CHECK(node, inputs, 1e-4, 1e-4);
+    }
+
+    void convMore() {
+        // auto_pad and 1-D convolutions, asymmetric pads.
+        CHECK(makeNode("Conv", 2, 1,
+                       {intsAttr("kernel_shape", {3, 3}), stringAttr("auto_pad", "SAME_UPPER"),
+                        intsAttr("strides", {2, 2})},
+                       11),
+              {Value(randomTensor({1, 3, 7, 8}, m_rng)), Value(randomTensor({4, 3, 3, 3}, m_rng))}, 1e-4,
+              1e-4);
+        CHECK(makeNode("Conv", 3, 1, {intsAttr("pads", {2, 1})}, 11),
+              {Value(randomTensor({2, 3, 11}, m_rng)), Value(randomTensor({5, 3, 4}, m_rng)),
+               Value(randomTensor({5}, m_rng))},
+              1e-4, 1e-4);
+        CHECK(makeNode("Conv", 2, 1, {intsAttr("pads", {0, 1, 2, 0})}, 11),
+              {Value(randomTensor({1, 2, 6, 5}, m_rng)), Value(randomTensor({3, 2, 2, 3}, m_rng))}, 1e-4,
+              1e-4);
+    }
+
+    void convTranspose_data() {
+        QTest::addColumn<QList<int>>("p"); // N C H W M k stride pad outpad group bias
+        QTest::newRow("stride 1") << QList<int>{1, 3, 5, 5, 2, 3, 1, 0, 0, 1, 1};
+        QTest::newRow("stride 2 pad 1") << QList<int>{2, 4, 4, 4, 3, 3, 2, 1, 0, 1, 0};
+        QTest::newRow("stride 2 output_padding") << QList<int>{1, 2, 3, 4, 2, 3, 2, 1, 1, 1, 1};
+        QTest::newRow("grouped") << QList<int>{1, 4, 4, 4, 6, 2, 2, 0, 0, 2, 1};
+    }
+    void convTranspose() {
+        QFETCH(QList<int>, p);
+        const int64_t N = p[0], C = p[1], H = p[2], W = p[3], M = p[4], k = p[5], group = p[9];
+        NodeDesc node = makeNode("ConvTranspose", p[10] ? 3 : 2, 1,
+                                 {intsAttr("kernel_shape", {k, k}), intsAttr("strides", {p[6], p[6]}),
+                                  intsAttr("pads", {p[7], p[7], p[7], p[7]}),
+                                  intsAttr("output_padding", {p[8], p[8]}), intAttr("group", group)},
+                                 11);
+        std::vector<Value> inputs = {Value(randomTensor({N, C, H, W}, m_rng)),
+                                     Value(randomTensor({C, M / group, k, k}, m_rng))};
+        if (p[10])
+            inputs.push_back(Value(randomTensor({M}, m_rng)));
+        CHECK(node, inputs, 1e-4, 1e-4);
+    }
+
+    void matMul() {
+        const std::vector<std::pair<Shape, Shape>> pairs = {
+            {{3, 4}, { 4, 5 }},        {{2, 3, 4}, { 4, 5 }},
+            {{2, 3, 4}, { 2, 4, 5 }},  {{2, 1, 3, 4}, { 3, 4, 5 }},
+            {{4}, { 4, 5 }},           {{3, 4}, { 4 }},
+            {{1, 17, 33}, { 33, 9 }},  {{3, 1, 4}, { 1, 2, 4, 6 }},
+            { {64, 128}, { 128, 96 } }};
+        for (const auto& [a, b] : pairs)
+            CHECK(makeNode("MatMul", 2, 1, {}, 13),
+                  {Value(randomTensor(a, m_rng)), Value(randomTensor(b, m_rng))}, 1e-4, 1e-4);
+    }
+
+    void gemm() {
+        for (int transA = 0; transA < 2; ++transA)
+            for (int transB = 0; transB < 2; ++transB)
+                for (const Shape& c : std::vector<Shape>{{5, 6}, {6}, {1}, {5, 1}, {}}) {
+                    const bool hasC = !(c.empty());
+                    const Shape a = transA ? Shape{7, 5} : Shape{5, 7};
+                    const Shape b = transB ? Shape{6, 7} : Shape{7, 6};
+                    std::vector<Value> inputs = {Value(randomTensor(a, m_rng)),
+                                                 Value(randomTensor(b, m_rng))};
+                    if (hasC)
+                        inputs.push_back(Value(randomTensor(c, m_rng)));
+                    CHECK(makeNode("Gemm", hasC ? 3 : 2, 1,
+                                   {intAttr("transA", transA), intAttr("transB", transB),
+                                    floatAttr("alpha", 0.7f), floatAttr("beta", 1.3f)},
+                                   13),
+                          inputs, 1e-4, 1e-4);
+                }
+    }
+
+    void pools() {
+        struct Case {
+            const char* op;
+            std::vector<Attribute> attrs;
+            Shape shape;
+        };
+        const std::vector<Case> cases = {
+            {"MaxPool",
+             {intsAttr("kernel_shape", {2, 2}), intsAttr("strides", {2, 2})},
+             { 1,
+               3,
+               8,
+               8 }},
+            {"MaxPool",
+             {intsAttr("kernel_shape", {3, 3}), intsAttr("strides", {2, 2}), intsAttr("pads", {1, 1, 1, 1})},
+             { 2,
+               4,
+               9,
+               9 }},
+            {"MaxPool",
+             {intsAttr("kernel_shape", {3, 3}), intsAttr("strides", {2, 2}), intAttr("ceil_mode", 1)},
+             { 1,
+               2,
+               8,
+               8 }},
+            {"MaxPool",
+             {intsAttr("kernel_shape", {2, 2}), intsAttr("dilations", {2, 2})},
+             { 1,
+               2,
+               7,
+               7 }},
+            {"MaxPool",
+             {intsAttr("kernel_shape", {3})},
+             { 2,
+               3,
+               10 }},
+            {"AveragePool",
+             {intsAttr("kernel_shape", {2, 2}), intsAttr("strides", {2, 2})},
+             { 1,
+               3,
+               8,
+               8 }},
+            {"AveragePool",
+             {intsAttr("kernel_shape", {3, 3}), intsAttr("pads", {1, 1, 1, 1})},
+             { 1,
+               2,
+               6,
+               6 }},
+            {"AveragePool",
+             {intsAttr("kernel_shape", {3, 3}), intsAttr("pads", {1, 1, 1, 1}),
+              intAttr("count_include_pad", 1)},
+             { 1,
+               2,
+               6,
+               6 }},
+            {"AveragePool",
+             {intsAttr("kernel_shape", {3, 3}), intsAttr("strides", {2, 2}), intAttr("ceil_mode", 1)},
+             { 1,
+               2,
+               8,
+               8 }},
+            {"AveragePool",
+             {intsAttr("kernel_shape", {3, 3}), stringAttr("auto_pad", "SAME_UPPER")},
+             { 1,
+               1,
+               5,
+               7 }},
+        };
+        for (const Case& c : cases)
+            CHECK(makeNode(c.op, 1, 1, c.attrs, 19), {Value(randomTensor(c.shape, m_rng))});
+        for (const char* op : {"GlobalAveragePool", "GlobalMaxPool"})
+            for (const Shape& s : std::vector<Shape>{{1, 8, 7, 7}, {2, 3, 5}, { 1, 2, 3, 4, 5 }})
+                CHECK(makeNode(op, 1, 1, {}, 13), {Value(randomTensor(s, m_rng))});
+    }
+
+    void normalization() {
+        for (const Shape& s : std::vector<Shape>{{2, 4, 5, 5}, {3, 6}, { 1, 3, 7 }}) {
+            const int64_t C = s[1];
+            CHECK(makeNode("BatchNormalization", 5, 1, {floatAttr("epsilon", 1e-3f)}, 15),
+                  {Value(randomTensor(s, m_rng)), Value(randomTensor({C}, m_rng)),
+                   Value(randomTensor({C}, m_rng)), Value(randomTensor({C}, m_rng)),
+                   Value(randomTensor({C}, m_rng, 0.5f, 2.0f))});
+        }
+        for (int axis : {-1, 1, 2}) {
+            const Shape s = {2, 5, 16};
+            Shape norm(s.begin() + (axis < 0 ? 2 : axis), s.end());
+            CHECK(makeNode("LayerNormalization", 3, 1, {intAttr("axis", axis)}, 17),
+                  {Value(randomTensor(s, m_rng)), Value(randomTensor(norm, m_rng)),
+                   Value(randomTensor(norm, m_rng))});
+            CHECK(makeNode("LayerNormalization", 2, 1, {intAttr("axis", axis), floatAttr("epsilon", 1e-3f)},
+                           17),
+                  {Value(randomTensor(s, m_rng)), Value(randomTensor(norm, m_rng))});
+        }
+        for (const char* op : {"Softmax", "LogSoftmax"}) {
+            for (int axis : {-1, 0, 1, 2})
+                CHECK(makeNode(op, 1, 1, {intAttr("axis", axis)}, 13),
+                      {Value(randomTensor({3, 4, 5}, m_rng, -5, 5))});
+            for (int axis : {0, 1, 2})
+                CHECK(makeNode(op, 1, 1, {intAttr("axis", axis)}, 11),
+                      {Value(randomTensor({3, 4, 5}, m_rng, -5, 5))});
+        }
+    }
+
+    void reductions() {
+        const char* ops[] = {"ReduceSum", "ReduceMean", "ReduceMax",    "ReduceMin",       "ReduceProd",
+                             "ReduceL1",  "ReduceL2",   "ReduceLogSum", "ReduceLogSumExp", "ReduceSumSquare"};
+        const std::vector<std::vector<int64_t>> axesSets = {{}, {0}, {1}, {-1}, {0, 2}, { 1, 2, 3 }};
+        for (const char* op : ops) {
+            const bool positive = std::string(op) == "ReduceLogSum";
+            for (const auto& axes : axesSets)
+                for (int keep : {0, 1}) {
+                    const Tensor x = randomTensor({2, 3, 4, 5}, m_rng, positive ? 0.1f : -1.0f, 1.0f);
+                    // Axes as an attribute (opset 13) and as an input (opset 18).
+                    std::vector<Attribute> attrs = {intAttr("keepdims", keep)};
+                    if (!axes.empty())
+                        attrs.push_back(intsAttr("axes", axes));
+                    if (std::string(op) != "ReduceSum")
+                        CHECK(makeNode(op, 1, 1, attrs, 13), {Value(x)}, 1e-4, 1e-5);
+                    std::vector<Value> inputs = {Value(x)};
+                    if (!axes.empty())
+                        inputs.push_back(Value(int64Tensor({static_cast<int64_t>(axes.size())}, axes)));
+                    CHECK(makeNode(op, static_cast<int>(inputs.size()), 1, {intAttr("keepdims", keep)}, 18),
+                          inputs, 1e-4, 1e-5);
+                }
+        }
+    }
+
+    void movement() {
+        for (const auto& perm : std::vector<std::vector<int64_t>>{{}, {0, 2, 1}, {2, 0, 1}, { 1, 0, 2 }})
+            CHECK(makeNode("Transpose", 1, 1,
+                           perm.empty() ? std::vector<Attribute>{} : std::vector{intsAttr("perm", perm)}),
+                  {Value(randomTensor({3, 4, 5}, m_rng))});
+        CHECK(makeNode("Transpose", 1, 1, {intsAttr("perm", {0, 3, 1, 2})}),
+              {Value(randomTensor({2, 3, 4, 5}, m_rng))});
+        for (int axis : {0, 1, -1})
+            CHECK(makeNode("Concat", 3, 1, {intAttr("axis", axis)}),
+                  {Value(randomTensor({2, 3, 4}, m_rng)), Value(randomTensor({2, 3, 4}, m_rng)),
+                   Value(randomTensor({2, 3, 4}, m_rng))});
+        CHECK(makeNode("Concat", 3, 1, {intAttr("axis", 1)}),
+              {Value(randomTensor({2, 1, 4}, m_rng)), Value(randomTensor({2, 0, 4}, m_rng)),
+               Value(randomTensor({2, 5, 4}, m_rng))});
+        struct SliceCase {
+            std::vector<int64_t> starts, ends, axes, steps;
+        };
+        const std::vector<SliceCase> slices = {
+            {{1}, {3}, {0}, { 1 }},      {{0, 1}, {100, -1}, {1, 2}, { 1, 2 }},
+            {{-1}, {-100}, {2}, { -1 }}, {{3, 0}, {0, 5}, {1, 0}, { -2, 3 }},
+            {{2}, {2}, {0}, { 1 }},      { {-3, 1}, {-1, 1000}, {-1, -2}, { 1, 1 } }};
+        for (const SliceCase& c : slices) {
+            const auto n = static_cast<int64_t>(c.starts.size());
+            CHECK(makeNode("Slice", 5, 1, {}, 13),
+                  {Value(randomTensor({4, 5, 6}, m_rng)), Value(int64Tensor({n}, c.starts)),
+                   Value(int64Tensor({n}, c.ends)), Value(int64Tensor({n}, c.axes)),
+                   Value(int64Tensor({n}, c.steps))});
+        }
+        for (int axis : {0, 1, 2})
+            for (const auto& [shape, idx] : std::vector<std::pair<Shape, std::vector<int64_t>>>{{{3},
+                                                                                                 { 0,
+                                                                                                   2,
+                                                                                                   -1 }},
+                                                                                                {{2, 2},
+                                                                                                 { 1,
+                                                                                                   0,
+                                                                                                   -2,
+                                                                                                   1 }},
+                                                                                                { {},
+                                                                                                  { 1 } }})
+                CHECK(makeNode("Gather", 2, 1, {intAttr("axis", axis)}, 13),
+                      {Value(randomTensor({3, 4, 5}, m_rng)), Value(int64Tensor(shape, idx))});
+        for (const char* mode : {"constant", "reflect", "edge", "wrap"})
+            for (const auto& pads : std::vector<std::vector<int64_t>>{{0, 1, 2, 0, 2, 1},
+                                                                      { 1,
+                                                                        0,
+                                                                        0,
+                                                                        1,
+                                                                        3,
+                                                                        3 }}) {
+                std::vector<Value> inputs = {Value(randomTensor({3, 4, 5}, m_rng)),
+                                             Value(int64Tensor({6}, pads))};
+                if (std::string(mode) == "constant")
+                    inputs.push_back(Value(Tensor::scalar<float>(DataType::Float, 1.5f)));
+                CHECK(makeNode("Pad", static_cast<int>(inputs.size()), 1, {stringAttr("mode", mode)}, 19),
+                      inputs);
+            }
+    }
+
+    void resize() {
+        const std::vector<std::string> coords = {"half_pixel", "pytorch_half_pixel", "align_corners",
+                                                 "asymmetric"};
+        const std::vector<std::vector<float>> scaleSets = {{1, 1, 2, 2},
+                                                           {1, 1, 0.5f, 0.5f},
+                                                           { 1,
+                                                             1,
+                                                             1.5f,
+                                                             3 }};
+        for (const char* mode : {"nearest", "linear"})
+            for (const std::string& coord : coords)
+                for (const auto& scales : scaleSets) {
+                    std::vector<Attribute> attrs = {stringAttr("mode", mode),
+                                                    stringAttr("coordinate_transformation_mode", coord)};
+                    CHECK(makeNode("Resize", 3, 1, attrs, 19),
+                          {Value(randomTensor({1, 2, 5, 6}, m_rng)), Value(),
+                           Value(makeTensor<float>({4}, scales))},
+                          1e-4, 1e-5);
+                }
+        for (const char* nearest : {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"})
+            CHECK(makeNode("Resize", 4, 1,
+                           {stringAttr("mode", "nearest"), stringAttr("nearest_mode", nearest),
+                            stringAttr("coordinate_transformation_mode", "asymmetric")},
+                           19),
+                  {Value(randomTensor({1, 3, 4, 4}, m_rng)), Value(), Value(),
+                   Value(int64Tensor({4}, {1, 3, 7, 9}))});
+        CHECK(makeNode("Resize", 4, 1, {stringAttr("mode", "linear")}, 13),
+              {Value(randomTensor({2, 3, 6, 6}, m_rng)), Value(), Value(),
+               Value(int64Tensor({4}, {2, 3, 4, 9}))},
+              1e-4, 1e-5);
+    }
+
+    void views() {
+        const Tensor x = randomTensor({2, 3, 4}, m_rng);
+        CHECK(makeNode("Reshape", 2, 1, {}, 14), {Value(x), Value(int64Tensor({2}, {6, -1}))});
+        CHECK(makeNode("Flatten", 1, 1, {intAttr("axis", 2)}, 13), {Value(x)});
+        CHECK(makeNode("Unsqueeze", 2, 1, {}, 13), {Value(x), Value(int64Tensor({1}, {1}))});
+        CHECK(makeNode("Squeeze", 2, 1, {}, 13),
+              {Value(randomTensor({2, 1, 4}, m_rng)), Value(int64Tensor({1}, {1}))});
+    }
+
+    void fallbackAndErrors() {
+        // Other element types run the CPU kernel and say so.
+        const NodeDesc relu = makeNode("Relu", 1, 1, {}, 14);
+        QVERIFY(m_backend->canRun(relu));
+        auto kernel = m_backend->createKernel(relu);
+        QVERIFY(kernel.ok());
+        const Tensor d = makeTensor<double>({3}, {-1.0, 0.5, 2.0});
+        auto out = runKernel(**kernel, relu, {Value(d)});
+        QVERIFY2(out.ok(), out.message().c_str());
+        QCOMPARE((*out)[0].tensor.dataType(), DataType::Double);
+        QCOMPARE((*out)[0].tensor.data<double>()[0], 0.0);
+        auto timing = m_backend->takeNodeTiming();
+        QVERIFY(timing && timing->ranOnHost);
+
+        // Nodes the backend does not cover stay on the CPU.
+        QVERIFY(!m_backend->canRun(makeNode("NonMaxSuppression", 2, 1)));
+        QVERIFY(!m_backend->canRun(makeNode("Relu", 1, 1, {}, 14, "com.microsoft")));
+        QVERIFY(!m_backend->canRun(makeNode("Conv", 2, 1, {intsAttr("kernel_shape", {3, 3, 3})})));
+        QVERIFY(!m_backend->canRun(makeNode("MaxPool", 1, 2, {intsAttr("kernel_shape", {2, 2})})));
+
+        // Errors name the problem.
+        const NodeDesc gather = makeNode("Gather", 2, 1, {}, 13);
+        auto g = m_backend->createKernel(gather);
+        QVERIFY(g.ok());
+        auto bad = runKernel(**g, gather, {Value(randomTensor({3, 2}, m_rng)), Value(int64Tensor({1}, {7}))});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.message().find("out of range") != std::string::npos, bad.message().c_str());
+        const NodeDesc add = makeNode("Add", 2, 1, {}, 14);
+        auto a = m_backend->createKernel(add);
+        auto mismatch =
+            runKernel(**a, add, {Value(randomTensor({3, 2}, m_rng)), Value(randomTensor({3}, m_rng))});
+        QVERIFY(!mismatch.ok());
+        QVERIFY2(mismatch.message().find("broadcast") != std::string::npos, mismatch.message().c_str());
+    }
+
+    void deviceTiming() {
+        const NodeDesc node = makeNode("MatMul", 2, 1, {}, 13);
+        auto kernel = m_backend->createKernel(node);
+        QVERIFY(kernel.ok());
+        auto out = runKernel(**kernel, node,
+                             {Value(randomTensor({1, 64, 64}, m_rng)), Value(randomTensor({64, 64}, m_rng))});
+        QVERIFY2(out.ok(), out.message().c_str());
+        auto timing = m_backend->takeNodeTiming();
+        QVERIFY(timing);
+        QVERIFY(!timing->ranOnHost);
+        QVERIFY(timing->deviceNs > 0);
+        QVERIFY(timing->transferNs > 0); // at least the download
+        QVERIFY(timing->queueNs >= 0);
+        QVERIFY(!m_backend->takeNodeTiming()); // handed out once
+    }
+
+    void models_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("example_cnn") << "example_cnn";
+        QTest::newRow("mobilenet_v2") << "mobilenet_v2";
+        QTest::newRow("resnet18") << "resnet18";
+    }
+    void models() {
+        QFETCH(QString, name);
+        const std::filesystem::path dir = ONNXSCOPE_TEST_MODELS_DIR;
+        const std::string base = name.toStdString();
+        if (!std::filesystem::exists(dir / (base + ".onnx")))
+            QSKIP("test model not generated");
+        auto model = Model::load(dir / (base + ".onnx"));
+        QVERIFY2(model.ok(), model.message().c_str());
+        auto input = readNpy(dir / (base + ".input.npy"));
+        QVERIFY2(input.ok(), input.message().c_str());
+        std::shared_ptr<const Model> shared = std::move(model).value();
+
+        auto cpu = Session::create(shared);
+        QVERIFY2(cpu.ok(), cpu.message().c_str());
+        SessionOptions options;
+        options.backends = {m_backend};
+        auto gpu = Session::create(shared, options);
+        QVERIFY2(gpu.ok(), gpu.message().c_str());
+        const std::map<std::string, Value> inputs = {{(*cpu)->inputs().at(0).name, Value(*input) }};
+        auto expected = (*cpu)->runAll(inputs);
+        QVERIFY2(expected.ok(), expected.message().c_str());
+        auto actual = (*gpu)->runAll(inputs);
+        QVERIFY2(actual.ok(), actual.message().c_str());
+
+        int onDevice = 0, fellBack = 0;
+        for (const PlannedNode& n : (*gpu)->plan().nodes)
+            onDevice += n.backend && n.backend->name() == "opencl";
+        for (const NodeSample& s : (*gpu)->profiler().samples()) {
+            if (s.backend == "opencl") {
+                QVERIFY2(s.deviceNs >= 0 && s.queueNs >= 0 && s.transferNs >= 0, s.name.c_str());
+            }
+            fellBack += s.backend.find("fallback") != std::string::npos;
+        }
+        qInfo("%s: %d of %zu nodes planned on OpenCL, %d fell back to the CPU", base.c_str(), onDevice,
+              (*gpu)->plan().nodes.size(), fellBack);
+        QVERIFY(onDevice > static_cast<int>((*gpu)->plan().nodes.size()) / 2);
+        QCOMPARE(fellBack, 0);
+        for (const auto& [outName, value] : *expected) {
+            const Tensor& e = value.tensor;
+            const Tensor& a = actual->at(outName).tensor;
+            QCOMPARE(a.shape(), e.shape());
+            double scale = 1.0, worst = 0.0;
+            for (int64_t i = 0; i < e.elementCount(); ++i)
+                scale = std::max(scale, std::fabs(e.elementAsDouble(i)));
+            for (int64_t i = 0; i < e.elementCount(); ++i)
+                worst = std::max(worst, std::fabs(a.elementAsDouble(i) - e.elementAsDouble(i)));
+            QVERIFY2(worst <= 1e-3 * scale, (outName + ": max difference " + std::to_string(worst) +
+                                             " over 1e-3 x " + std::to_string(scale))
+                                                .c_str());
+        }
+        // The chrome trace carries the device times.
+        QVERIFY((*gpu)->profiler().chromeTraceJson().find("\"device_ms\"") != std::string::npos);
+    }
+#endif
+};
+
+QTEST_GUILESS_MAIN(TestOpenClKernels)
+#include "tst_opencl_kernels.moc"
