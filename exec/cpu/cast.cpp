@@ -6,6 +6,7 @@
 
 #include "exec/kernel_registry.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -209,7 +210,21 @@ public:
             const Attribute* attr = node.attribute("to");
             if (!attr)
                 return Status::error("Cast: missing attribute 'to'");
-            auto type = dataTypeFromInt(static_cast<int32_t>(attr->i));
+            std::optional<DataType> type;
+            if (attr->type == Attribute::Type::String) {
+                // Cast-1 named the type ("FLOAT", "INT64").
+                for (int32_t t = 1; t <= kMaxDataType && !type; ++t) {
+                    std::string name(dataTypeName(static_cast<DataType>(t)));
+                    for (char& c : name)
+                        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                    if (name == attr->s)
+                        type = static_cast<DataType>(t);
+                }
+                if (!type)
+                    return Status::error("Cast: invalid target type '" + attr->s + "'");
+            } else {
+                type = dataTypeFromInt(static_cast<int32_t>(attr->i));
+            }
             if (!type || *type == DataType::Undefined)
                 return Status::error("Cast: invalid target type " + std::to_string(attr->i));
             to = *type;

@@ -81,14 +81,36 @@ template <typename Fn> void forEachRun(const BroadcastPlan& plan, int threads, F
             }
         }
     };
-    if (threads <= 1 || plan.total < kParallelThreshold || runs < 2) {
+    if (threads <= 1 || plan.total < kParallelThreshold) {
         body(0, runs);
         return;
     }
-    const int64_t chunks = std::min<int64_t>(runs, int64_t(threads) * 4);
+    const int64_t wanted = int64_t(threads) * 4;
+    if (runs >= wanted) {
+        const int64_t chunks = wanted;
 #pragma omp parallel for num_threads(threads) schedule(dynamic)
-    for (int64_t c = 0; c < chunks; ++c)
-        body(runs * c / chunks, runs * (c + 1) / chunks);
+        for (int64_t c = 0; c < chunks; ++c)
+            body(runs * c / chunks, runs * (c + 1) / chunks);
+        return;
+    }
+    // Few long runs (same-shape inputs merge into one): split each run into pieces.
+    const int64_t splits = std::max<int64_t>(1, std::min((wanted + runs - 1) / runs, runLength / 4096));
+#pragma omp parallel for num_threads(threads) schedule(dynamic)
+    for (int64_t w = 0; w < runs * splits; ++w) {
+        const int64_t r = w / splits, part = w % splits;
+        const int64_t begin = runLength * part / splits, end = runLength * (part + 1) / splits;
+        std::vector<int64_t> offsets(n, 0);
+        int64_t rest = r;
+        for (int axis = rank - 2; axis >= 0; --axis) {
+            const int64_t coord = rest % plan.dims[axis];
+            rest /= plan.dims[axis];
+            for (size_t k = 0; k < n; ++k)
+                offsets[k] += coord * plan.strides[k][axis];
+        }
+        for (size_t k = 0; k < n; ++k)
+            offsets[k] += begin * inner[k];
+        fn(r * runLength + begin, offsets.data(), end - begin, inner.data());
+    }
 }
 
 // out[i] = f(a[..], b[..]) over the plan of two inputs.

@@ -175,8 +175,14 @@ private slots:
     void broadcastMatchesNaive() {
         // Shapes whose axes merge in different ways, run with 1 and 4 threads.
         const std::vector<std::pair<Shape, Shape>> cases = {
-            {{64, 1, 32, 1}, {1, 48, 1, 16}}, {{8, 128, 96}, {96}}, {{8, 128, 96}, {8, 1, 96}},
-            {{300, 200}, {300, 1}},           {{1}, {7, 9000}},     {{5, 1, 1, 7}, {5, 3, 1, 7}},
+            {{64, 1, 32, 1}, {1, 48, 1, 16}},
+            {{8, 128, 96}, {96}},
+            {{8, 128, 96}, {8, 1, 96}},
+            {{300, 200}, {300, 1}},
+            {{1}, {7, 9000}},
+            {{300000}, {300000}},
+            {{3, 70000}, {3, 1}},
+            {{5, 1, 1, 7}, {5, 3, 1, 7}},
         };
         uint32_t seed = 1;
         for (const auto& [sa, sb] : cases) {
@@ -308,6 +314,8 @@ private slots:
         auto h = cast(makeTensor<float>({2}, {1.0f / 3, 65520.0f}), DataType::Float16);
         QCOMPARE(h.data<uint16_t>()[0], floatToHalf(1.0f / 3));
         QCOMPARE(h.data<uint16_t>()[1], uint16_t(0x7C00)); // rounds to +inf
+        auto legacy = run(makeNode("Cast", 1, 1, {stringAttr("to", "INT16")}, 1), {f})[0].tensor;
+        OS_COMPARE_TENSORS(legacy, makeTensor<int16_t>({5}, {-1, 2, 300, 0, 0}), 0, 0);
         auto like = run(makeNode("CastLike", 2, 1), {f, makeTensor<int64_t>({1}, {0})})[0].tensor;
         QCOMPARE(like.dataType(), DataType::Int64);
         QVERIFY(errorOf(makeNode("Cast", 1, 1, {intAttr("to", 99)}), {f}).find("invalid target type 99") !=
