@@ -33,49 +33,51 @@ void classifyNonFinite(double a, double r, Accumulator& acc) {
         ++acc.newInf;
 }
 
-// The hot loop: branch-free selects and reductions so the compiler can vectorize it. Non-finite
-// pairs are only counted here and classified in a scalar pass, which ordinary tensors skip.
+// The hot loop: non-finite pairs are zeroed by selects first, so everything after is plain
+// arithmetic and reductions the compiler can vectorize (exec/CMakeLists.txt gives this file the
+// dynamic cost model; -O2's default leaves reductions scalar). Non-finite pairs are only counted
+// here and classified in a scalar pass, which ordinary tensors skip.
 template <typename T>
 void accumulateBlock(const T* a, const T* r, int64_t n, int64_t offset, Tolerance tol, Accumulator& acc) {
-    double sumAbs = 0, dot = 0, normA = 0, normR = 0, maxAbs = 0, maxRel = 0;
-    int64_t outside = 0, nonFinite = 0;
+    double sumAbs = 0, dot = 0, normA = 0, normR = 0, maxAbs = 0, maxRel = 0, outside = 0, nonFinite = 0;
     const double atol = tol.atol, rtol = tol.rtol;
 #pragma omp simd reduction(+ : sumAbs, dot, normA, normR, outside, nonFinite) reduction(max : maxAbs, maxRel)
     for (int64_t i = 0; i < n; ++i) {
-        const double x = static_cast<double>(a[i]), y = static_cast<double>(r[i]);
+        const double x0 = static_cast<double>(a[i]), y0 = static_cast<double>(r[i]);
         // x - x is 0 for finite x and NaN for NaN or Inf, without a library call.
-        const bool finite = (x - x == 0.0) & (y - y == 0.0);
-        const double d = std::fabs(x - y);
-        const double ay = std::fabs(y);
-        const double df = finite ? d : 0.0;
-        nonFinite += finite ? 0 : 1;
-        outside += (finite & (d > atol + rtol * ay)) ? 1 : 0;
-        sumAbs += df;
-        dot += finite ? x * y : 0.0;
-        normA += finite ? x * x : 0.0;
-        normR += finite ? y * y : 0.0;
-        maxAbs = std::max(maxAbs, df);
-        maxRel = std::max(maxRel, (finite & (ay > atol)) ? d / std::max(ay, 1e-300) : 0.0);
+        const bool finite = (x0 - x0 == 0.0) & (y0 - y0 == 0.0);
+        const double x = finite ? x0 : 0.0, y = finite ? y0 : 0.0;
+        const double d = std::fabs(x - y), ay = std::fabs(y);
+        const double rel = d / (ay + 1e-300);
+        nonFinite += finite ? 0.0 : 1.0;
+        outside += d > atol + rtol * ay ? 1.0 : 0.0;
+        sumAbs += d;
+        dot += x * y;
+        normA += x * x;
+        normR += y * y;
+        maxAbs = std::max(maxAbs, d);
+        maxRel = std::max(maxRel, ay > atol ? rel : 0.0);
     }
     if (maxAbs > acc.maxAbs || acc.worstIndex < 0) {
         for (int64_t i = 0; i < n; ++i) {
             const double x = static_cast<double>(a[i]), y = static_cast<double>(r[i]);
-            if (std::fabs(x - y) == maxAbs) {
+            if (std::isfinite(x) && std::isfinite(y) && std::fabs(x - y) == maxAbs) {
                 acc.worstIndex = offset + i;
                 break;
             }
         }
-        acc.maxAbs = maxAbs;
+        acc.maxAbs = std::max(acc.maxAbs, maxAbs);
     }
+    const auto nonFiniteCount = static_cast<int64_t>(nonFinite);
     acc.count += n;
-    acc.finite += n - nonFinite;
-    acc.outside += outside;
+    acc.finite += n - nonFiniteCount;
+    acc.outside += static_cast<int64_t>(outside);
     acc.sumAbs += sumAbs;
     acc.dot += dot;
     acc.normA += normA;
     acc.normR += normR;
     acc.maxRel = std::max(acc.maxRel, maxRel);
-    if (nonFinite > 0)
+    if (nonFiniteCount > 0)
         for (int64_t i = 0; i < n; ++i)
             classifyNonFinite(static_cast<double>(a[i]), static_cast<double>(r[i]), acc);
 }
