@@ -156,11 +156,12 @@ public:
         const DataType type = x->dataType();
         auto prelu = [](auto v, auto s) { return v < 0 ? decltype(v)(s * v) : v; };
         if (isNarrowFloat(type)) {
-            Tensor a = widenToFloat(*x), b = widenToFloat(*slope);
+            Tensor a = widenToFloat(*x, context.threadCount()),
+                   b = widenToFloat(*slope, context.threadCount());
             Tensor r(DataType::Float, x->shape());
             broadcastBinary(plan, a.data<float>(), b.data<float>(), r.data<float>(), context.threadCount(),
                             prelu);
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         bool handled = dispatchNumeric(type, [&](auto tag) {
@@ -199,11 +200,11 @@ public:
             float l =
                 lo ? narrowBitsToFloat(type, lo->rawData(), 0) : -std::numeric_limits<float>::infinity();
             float h = hi ? narrowBitsToFloat(type, hi->rawData(), 0) : std::numeric_limits<float>::infinity();
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor r(DataType::Float, x->shape());
             mapElements(wide.data<float>(), r.data<float>(), x->elementCount(), threads,
                         [&](float v) { return std::min(std::max(v, l), h); });
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         bool handled = dispatchNumeric(type, [&](auto tag) {

@@ -51,7 +51,7 @@ public:
                 argBlock(in + o * n * inner, out + o * inner, n, inner);
         };
         if (isNarrowFloat(type)) {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             run(wide.data<float>());
             return {};
         }

@@ -101,14 +101,14 @@ public:
         OS_ASSIGN_OR_RETURN(BroadcastPlan plan, planBroadcast({a->shape(), b->shape()}));
         const DataType outType = isComparison(m_op) ? DataType::Bool : type;
         if (isNarrowFloat(type)) {
-            Tensor wa = widenToFloat(*a), wb = widenToFloat(*b);
+            Tensor wa = widenToFloat(*a, context.threadCount()), wb = widenToFloat(*b, context.threadCount());
             if (outType == DataType::Bool) {
                 Tensor& y = context.allocateOutput(0, DataType::Bool, plan.outputShape);
                 return computeTyped<float>(plan, wa, wb, y, context.threadCount());
             }
             Tensor r(DataType::Float, plan.outputShape);
             OS_RETURN_IF_ERROR(computeTyped<float>(plan, wa, wb, r, context.threadCount()));
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         if (type == DataType::String) {
@@ -262,11 +262,11 @@ public:
         const int threads = context.threadCount();
         const DataType type = a->dataType();
         if (isNarrowFloat(type)) {
-            Tensor wa = widenToFloat(*a);
+            Tensor wa = widenToFloat(*a, context.threadCount());
             Tensor r(DataType::Float, plan.outputShape);
             broadcastBinary(plan, wa.data<float>(), e, r.data<float>(), threads,
                             [](float x, double z) { return float(std::pow(double(x), z)); });
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         bool handled = dispatchNumeric(type, [&](auto tag) {

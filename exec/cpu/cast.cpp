@@ -90,7 +90,7 @@ void castFromNative(const Src* in, int64_t n, bool srcIsBool, Tensor& out, const
             for (int64_t i = 0; i < n; ++i)
                 o[i] = floatToE8M0(tmp[size_t(i)], options.saturate, options.rounding);
         } else {
-            narrowFromFloat(tmp.data(), to, out.mutableRawData(), n, options.saturate);
+            narrowFromFloat(tmp.data(), to, out.mutableRawData(), n, options.saturate, threads);
         }
         return;
     }
@@ -169,7 +169,7 @@ Result<Tensor> castTensor(const Tensor& input, DataType to, CastOptions options,
         return out;
     }
     if (isNarrowFloat(from)) {
-        Tensor wide = widenToFloat(input);
+        Tensor wide = widenToFloat(input, threads);
         castFromNative(wide.data<float>(), n, false, out, options, threads);
         return out;
     }

@@ -60,10 +60,10 @@ public:
         };
         const DataType type = x->dataType();
         if (isNarrowFloat(type)) {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor r(DataType::Float, x->shape());
             run(wide.data<float>(), r.data<float>());
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         bool handled = dispatchNumeric(type, [&](auto tag) {

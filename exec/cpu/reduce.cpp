@@ -237,11 +237,11 @@ public:
         for (int64_t d : outShape)
             outCount *= d;
         if (isNarrowFloat(type)) {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor r(DataType::Float, outShape);
             reduceTyped(Reducer<float>{m_op}, wide.data<float>(), x->shape(), layout, r.data<float>(),
                         outCount, threads);
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         const bool minMax = m_op == ReduceOp::Max || m_op == ReduceOp::Min;

@@ -91,10 +91,10 @@ public:
                 softmaxBlock(m_kind, in + o * n * inner, out + o * n * inner, n, inner);
         };
         if (isNarrowFloat(type)) {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor r(DataType::Float, shape);
             run(wide.data<float>(), r.data<float>());
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         if (type == DataType::Float) {

@@ -37,12 +37,12 @@ public:
         const DataType type = x->dataType();
         const int threads = context.threadCount();
         if (isNarrowFloat(type) && (Types & kFloatTypes)) {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor result(DataType::Float, x->shape());
             mapElements(wide.data<float>(), result.data<float>(), x->elementCount(), threads,
                         [this](float v) { return m_op(v); });
             Tensor& y = context.allocateOutput(0, type, x->shape());
-            narrowFromFloat(result.data<float>(), type, y.mutableRawData(), y.elementCount());
+            narrowFromFloat(result.data<float>(), type, y.mutableRawData(), y.elementCount(), true, threads);
             return {};
         }
         bool handled = false;

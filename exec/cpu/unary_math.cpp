@@ -103,7 +103,7 @@ public:
         if (x->dataType() == DataType::Double) {
             mapElements(x->data<double>(), y.data<uint8_t>(), x->elementCount(), context.threadCount(), test);
         } else {
-            Tensor wide = widenToFloat(*x);
+            Tensor wide = widenToFloat(*x, context.threadCount());
             mapElements(wide.data<float>(), y.data<uint8_t>(), x->elementCount(), context.threadCount(),
                         [&](float v) { return test(v); });
         }

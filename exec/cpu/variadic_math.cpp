@@ -47,12 +47,12 @@ public:
             std::vector<Tensor> wide;
             std::vector<const float*> data;
             for (const Tensor* t : inputs)
-                wide.push_back(widenToFloat(*t));
+                wide.push_back(widenToFloat(*t, context.threadCount()));
             for (const Tensor& t : wide)
                 data.push_back(t.data<float>());
             Tensor r(DataType::Float, plan.outputShape);
             fold<float>(plan, data, r.data<float>(), threads);
-            context.setOutput(0, narrowFromFloat(r, type));
+            context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
             return {};
         }
         bool isFloat = isFloatingPoint(type);
