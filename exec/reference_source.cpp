@@ -1,7 +1,9 @@
 #include "reference_source.h"
 
+#include "core/external_data.h"
 #include "core/tensor_file_io.h"
 #include "core/tensor_proto_io.h"
+#include "core/zip_archive.h"
 #include "session.h"
 
 #include <onnx/onnx_pb.h>
@@ -55,15 +57,9 @@ Status readPbInto(const std::filesystem::path& file, const ExecutionPlan& plan,
     return {};
 }
 
-Status readNpzInto(const std::filesystem::path& file, std::map<std::string, Value>& out) {
-    OS_ASSIGN_OR_RETURN(auto members, readNpz(file));
-    for (auto& [name, tensor] : members)
-        out[name] = Value(std::move(tensor));
-    return {};
-}
-
+template <typename AddArchive>
 Status readFolder(const std::filesystem::path& dir, const ExecutionPlan& plan,
-                  std::map<std::string, Value>& out) {
+                  std::map<std::string, Value>& out, AddArchive addArchive) {
     static const std::regex outputFile(R"(output_(\d+)\.pb)");
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -85,7 +81,7 @@ Status readFolder(const std::filesystem::path& dir, const ExecutionPlan& plan,
         } else if (fileName.rfind("input_", 0) == 0 && ext == ".pb") {
             continue;
         } else if (ext == ".npz") {
-            OS_RETURN_IF_ERROR(readNpzInto(file, out));
+            OS_RETURN_IF_ERROR(addArchive(file));
         } else if (ext == ".npy" || ext == ".pb") {
             if (plan.slot(file.stem().string()) < 0)
                 continue; // not named after a value: some other file in the folder
@@ -97,32 +93,57 @@ Status readFolder(const std::filesystem::path& dir, const ExecutionPlan& plan,
     }
     if (ec)
         return Status::error(dir.string() + ": " + ec.message());
-    if (out.empty())
-        return Status::error(dir.string() + ": no reference files (output_K.pb, NAME.npy, NAME.pb or .npz)");
     return {};
 }
 
 } // namespace
 
+struct FileReference::Archive {
+    std::shared_ptr<const MappedFile> file;
+    ZipReader zip;
+};
+
+FileReference::~FileReference() = default;
+
+Status FileReference::addArchive(const std::filesystem::path& file) {
+    OS_ASSIGN_OR_RETURN(auto mapped, MappedFile::open(file));
+    OS_ASSIGN_OR_RETURN(ZipReader zip, ZipReader::open(reinterpret_cast<const uint8_t*>(mapped->data()),
+                                                       mapped->size(), file.string()));
+    auto archive = std::make_shared<const Archive>(Archive{std::move(mapped), std::move(zip)});
+    const auto& members = archive->zip.members();
+    for (size_t i = 0; i < members.size(); ++i) {
+        const std::string& name = members[i].name;
+        // As np.load: members other than .npy arrays are not tensors.
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".npy") != 0)
+            continue;
+        m_lazy[name.substr(0, name.size() - 4)] = LazyMember{archive, i};
+    }
+    return {};
+}
+
 Result<std::unique_ptr<FileReference>> FileReference::open(const std::filesystem::path& path,
                                                            const ExecutionPlan& plan) {
-    std::map<std::string, Value> values;
+    auto ref = fromValues({}, "reference " + path.string());
+    auto addArchive = [&ref](const std::filesystem::path& file) { return ref->addArchive(file); };
     std::error_code ec;
     const std::string ext = path.extension().string();
     if (std::filesystem::is_directory(path, ec)) {
-        OS_RETURN_IF_ERROR(readFolder(path, plan, values));
+        OS_RETURN_IF_ERROR(readFolder(path, plan, ref->m_values, addArchive));
+        if (ref->m_values.empty() && ref->m_lazy.empty())
+            return Status::error(path.string() +
+                                 ": no reference files (output_K.pb, NAME.npy, NAME.pb or .npz)");
     } else if (!std::filesystem::exists(path, ec)) {
         return Status::error(path.string() + ": no such file or folder");
     } else if (ext == ".npz") {
-        OS_RETURN_IF_ERROR(readNpzInto(path, values));
+        OS_RETURN_IF_ERROR(addArchive(path));
     } else if (ext == ".npy") {
         OS_ASSIGN_OR_RETURN(Tensor t, readNpy(path));
         OS_ASSIGN_OR_RETURN(std::string name, nameForLoneTensor(path.stem().string(), plan, path));
-        values[name] = Value(std::move(t));
+        ref->m_values[name] = Value(std::move(t));
     } else {
-        OS_RETURN_IF_ERROR(readPbInto(path, plan, values));
+        OS_RETURN_IF_ERROR(readPbInto(path, plan, ref->m_values));
     }
-    return fromValues(std::move(values), "reference " + path.string());
+    return ref;
 }
 
 std::unique_ptr<FileReference> FileReference::fromValues(std::map<std::string, Value> values,
@@ -134,17 +155,33 @@ std::unique_ptr<FileReference> FileReference::fromValues(std::map<std::string, V
 }
 
 Result<std::optional<Value>> FileReference::take(const std::string& name) {
-    auto it = m_values.find(name);
-    if (it == m_values.end())
+    if (auto it = m_values.find(name); it != m_values.end()) {
+        std::optional<Value> v(std::move(it->second));
+        m_values.erase(it);
+        return v;
+    }
+    auto lazy = m_lazy.find(name);
+    if (lazy == m_lazy.end())
         return std::optional<Value>();
-    std::optional<Value> v(std::move(it->second));
-    m_values.erase(it);
-    return v;
+    const Archive& archive = *lazy->second.archive;
+    const ZipMember& member = archive.zip.members()[lazy->second.member];
+    std::vector<uint8_t> buffer;
+    auto bytes = archive.zip.extract(member, buffer);
+    if (!bytes.ok())
+        return bytes.status();
+    auto tensor = parseNpy(bytes->data(), bytes->size(),
+                           archive.file->path().string() + ": member '" + member.name + "'");
+    if (!tensor.ok())
+        return tensor.status();
+    m_lazy.erase(lazy);
+    return std::optional<Value>(Value(std::move(tensor).value()));
 }
 
 std::vector<std::string> FileReference::remainingNames() const {
     std::vector<std::string> names;
     for (const auto& [name, value] : m_values)
+        names.push_back(name);
+    for (const auto& [name, member] : m_lazy)
         names.push_back(name);
     return names;
 }

@@ -53,13 +53,24 @@ public:
     static std::unique_ptr<FileReference> fromValues(std::map<std::string, Value> values,
                                                      std::string description);
 
+    ~FileReference() override;
     std::string description() const override { return m_description; }
     Result<std::optional<Value>> take(const std::string& name) override;
     // Names still held (not yet taken); after a run these are references A never produced.
     std::vector<std::string> remainingNames() const;
 
 private:
+    // An .npz is mapped and its members are parsed only when taken, so a file of every
+    // intermediate costs no more memory than the values in flight.
+    struct Archive;
+    struct LazyMember {
+        std::shared_ptr<const Archive> archive;
+        size_t member = 0;
+    };
+    Status addArchive(const std::filesystem::path& file);
+
     std::map<std::string, Value> m_values;
+    std::map<std::string, LazyMember> m_lazy;
     std::string m_description;
 };
 
