@@ -124,10 +124,11 @@ std::string Profiler::chromeTraceJson() const {
                ",\"input_shapes\":" + shapesJson(s.inputShapes) +
                ",\"output_shapes\":" + shapesJson(s.outputShapes);
         if (s.deviceNs >= 0) {
-            std::snprintf(number, sizeof number, ",\"device_ms\":%.6f,\"queue_ms\":%.6f,\"transfer_ms\":%.6f",
+            char device[192];
+            std::snprintf(device, sizeof device, ",\"device_ms\":%.6f,\"queue_ms\":%.6f,\"transfer_ms\":%.6f",
                           static_cast<double>(s.deviceNs) / 1e6, static_cast<double>(s.queueNs) / 1e6,
                           static_cast<double>(s.transferNs) / 1e6);
-            out += number;
+            out += device;
         }
         out += "}}";
     }
