@@ -1,6 +1,7 @@
-// Attention (opset 23/24): 3-D or 4-D Q/K/V, grouped-query heads, past/present KV cache,
-// boolean or additive masks (padded to the total length), causal masking aligned to the cache
-// end, nonpad_kv_seqlen, softcap, and the qk_matmul_output modes; and RotaryEmbedding.
+// Attention (opset 23-25): 3-D or 4-D Q/K/V, grouped-query heads, past/present KV cache,
+// boolean or additive masks (padded to the total length), causal masking and left/right
+// sliding windows aligned to the cache end, nonpad_kv_seqlen, softcap, and the
+// qk_matmul_output modes; and RotaryEmbedding.
 // Follows the onnx reference, including zeros (not NaN) for fully masked rows.
 #include "attention.h"
 
@@ -161,11 +162,15 @@ public:
                         boolMask ? (mask->data<uint8_t>()[off] ? 0.0f : kNegInf) : fmask.data<float>()[off];
                 }
             }
-            if (m_causal) {
-                const int64_t offset = !pastK && !nonpad.empty() ? nonpad[static_cast<size_t>(b)] - Sq : past;
-                if (j > i + offset)
-                    bias = kNegInf;
-            }
+            // Query i sits at absolute position i + offset: after the cache, or (external cache)
+            // at the end of the valid keys.
+            const int64_t offset = !pastK && !nonpad.empty() ? nonpad[static_cast<size_t>(b)] - Sq : past;
+            const int64_t position = i + offset;
+            if (m_causal && j > position)
+                bias = kNegInf;
+            if ((m_leftWindow >= 0 && position - j > m_leftWindow) ||
+                (m_rightWindow >= 0 && j - position > m_rightWindow))
+                bias = kNegInf;
             if (!nonpad.empty() && j >= nonpad[static_cast<size_t>(b)])
                 bias = kNegInf;
             return bias;
@@ -230,6 +235,7 @@ private:
     int64_t m_qHeads, m_kvHeads, m_mode;
     bool m_hasScale;
     float m_scale, m_softcap;
+    int64_t m_leftWindow, m_rightWindow; // sliding window (opset 25); -1 is unbounded
 };
 
 class RotaryEmbeddingKernel final : public Kernel {

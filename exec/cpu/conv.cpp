@@ -219,15 +219,16 @@ Result<ConvSetup> setupConvTranspose(const NodeDesc& node, const Shape& x, const
                 if (target < 0)
                     return Status::error("output_shape has the wrong number of entries");
             }
+            // A negative total (output_shape beyond the full result) leaves zeros at the end,
+            // like output_padding; floor division matches the reference for it.
             const int64_t total = full - target;
-            if (total < 0)
-                return Status::error("output_shape is larger than the transposed convolution can produce");
+            const int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
             if (wg.autoPad == "SAME_UPPER") {
-                wg.pads[i] = total / 2;
-                wg.pads[i + n] = total - total / 2;
+                wg.pads[i] = half;
+                wg.pads[i + n] = total - half;
             } else {
-                wg.pads[i] = total - total / 2;
-                wg.pads[i + n] = total / 2;
+                wg.pads[i] = total - half;
+                wg.pads[i + n] = half;
             }
             out[i] = target;
         } else {

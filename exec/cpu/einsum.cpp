@@ -120,7 +120,8 @@ Result<Term> parseTerm(const std::string& text, int rank, int& ellipsisRank, con
             return Status::error("Einsum equation '" + equation + "' has an unexpected character '" +
                                  text[i] + "'");
     }
-    const int ell = rank - static_cast<int>(letters);
+    // The output term has no rank of its own: its ellipsis spans all broadcast dims.
+    const int ell = rank >= 0 ? rank - static_cast<int>(letters) : ellipsisRank;
     for (size_t i = 0; i < text.size(); ++i) {
         if (text.compare(i, 3, "...") == 0) {
             if (t.hasEllipsis)

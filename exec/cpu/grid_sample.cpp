@@ -121,7 +121,7 @@ public:
                 const double g = gd[(n * outSize + o) * r + (r - 1 - d)];
                 double v = m_alignCorners ? (g + 1) / 2.0 * (dims[d] - 1) : ((g + 1) * dims[d] - 1) / 2.0;
                 if (m_mode == "nearest")
-                    v = r == 3 ? std::round(v) : std::nearbyint(v);
+                    v = std::nearbyint(v); // ties to even, in every rank (as the conformance data)
                 if (v < lo[d] || v > hi[d]) {
                     if (pad == Padding::Border)
                         v = std::clamp(v, 0.0, dims[d] - 1.0);

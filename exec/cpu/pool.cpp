@@ -218,26 +218,49 @@ public:
         const int n = x->rank() - 2;
         WindowGeometry g;
         OS_RETURN_IF_ERROR(readWindowAttributes(m_node, n, g));
-        Shape outShape{x->dim(0), x->dim(1)};
+        // Indices address the tensor MaxPool saw, of the inferred shape; an explicit
+        // output_shape only enlarges each plane, keeping every value's coordinates.
+        Shape inferred{x->dim(0), x->dim(1)};
         for (int i = 0; i < n; ++i)
-            outShape.push_back((x->dim(i + 2) - 1) * g.strides[i] + g.kernel[i] - g.pads[i] - g.pads[i + n]);
+            inferred.push_back((x->dim(i + 2) - 1) * g.strides[i] + g.kernel[i] - g.pads[i] - g.pads[i + n]);
+        Shape outShape = inferred;
         if (outShapeT) {
             OS_ASSIGN_OR_RETURN(outShape, readInts(*outShapeT, "MaxUnpool output_shape"));
-            if (static_cast<int>(outShape.size()) != x->rank())
-                return Status::error("MaxUnpool output_shape must have rank " + std::to_string(x->rank()));
+            if (static_cast<int>(outShape.size()) != x->rank() || outShape[0] != x->dim(0) ||
+                outShape[1] != x->dim(1))
+                return Status::error("MaxUnpool output_shape " + shapeToString(outShape) +
+                                     " must keep X's batch and channel dims");
         }
         auto total = checkedElementCount(outShape);
-        if (!total)
+        auto inferredTotal = checkedElementCount(inferred);
+        if (!total || !inferredTotal)
             return Status::error("MaxUnpool output shape " + shapeToString(outShape) + " is invalid");
+        int64_t inferredPlane = 1, outPlane = 1;
+        for (int i = 0; i < n; ++i) {
+            inferredPlane *= inferred[i + 2];
+            outPlane *= outShape[i + 2];
+        }
         OS_ASSIGN_OR_RETURN(std::vector<int64_t> idx, readInts(*ind, "MaxUnpool indices"));
         Tensor& y = ctx.allocateOutput(0, x->dataType(), outShape);
         const size_t bytes = elementByteSize(x->dataType());
         const auto* src = static_cast<const uint8_t*>(x->rawData());
         auto* dst = static_cast<uint8_t*>(y.mutableRawData());
         for (size_t i = 0; i < idx.size(); ++i) {
-            if (idx[i] < 0 || idx[i] >= *total)
+            if (idx[i] < 0 || idx[i] >= *inferredTotal)
                 return Status::error("MaxUnpool index " + std::to_string(idx[i]) + " is outside the output");
-            std::memcpy(dst + idx[i] * bytes, src + i * bytes, bytes);
+            int64_t rest = idx[i] % inferredPlane, target = 0, stride = 1;
+            bool inside = true;
+            for (int d = n - 1; d >= 0; --d) {
+                const int64_t coord = rest % inferred[d + 2];
+                rest /= inferred[d + 2];
+                if (coord >= outShape[d + 2])
+                    inside = false;
+                target += coord * stride;
+                stride *= outShape[d + 2];
+            }
+            if (inside)
+                std::memcpy(dst + ((idx[i] / inferredPlane) * outPlane + target) * bytes, src + i * bytes,
+                            bytes);
         }
         return Status();
     }
