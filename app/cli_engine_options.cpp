@@ -4,6 +4,7 @@
 
 #include "core/tensor_file_io.h"
 #include "core/tensor_proto_io.h"
+#include "exec/backend_factory.h"
 #include "exec/graph_executor.h"
 
 #include <QDir>
@@ -103,7 +104,7 @@ Result<Tensor> randomTensor(DataType type, const Shape& shape, std::mt19937_64& 
 } // namespace
 
 void addEngineOptions(QCommandLineParser& parser) {
-    parser.addOption({"backend", tr("Backend to run on (cpu)."), tr("NAME"), "cpu"});
+    parser.addOption({"backend", tr("Backend to run on (cpu, opencl, opencl:N; see 'devices')."), tr("NAME"), "cpu"});
     parser.addOption({"threads", tr("Threads kernels may use (0: all cores)."), tr("N"), "0"});
     parser.addOption(
         {"input", tr("Input value from a .pb, .npy or FILE.npz:member file (repeatable)."), tr("NAME=FILE")});
@@ -117,7 +118,11 @@ void addEngineOptions(QCommandLineParser& parser) {
 Result<std::vector<std::shared_ptr<Backend>>> backendsFor(const QString& name) {
     if (name.isEmpty() || name == "cpu")
         return std::vector<std::shared_ptr<Backend>>{};
-    return Status::error("unknown backend '" + name.toStdString() + "' (available: cpu)");
+    // Device backends ("opencl", "opencl:N", "opencl:NAME") come from the backend factory.
+    auto backend = makeBackend(name.toStdString());
+    if (!backend.ok())
+        return backend.status();
+    return std::vector<std::shared_ptr<Backend>>{std::move(backend).value()};
 }
 
 std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser) {
