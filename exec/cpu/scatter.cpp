@@ -1,6 +1,6 @@
-// Scatter (opset 9-10), ScatterElements and ScatterND, with the reductions none, add, mul, max
-// and min. The target offsets are computed (and bounds-checked) first; the write loop is then a
-// type-agnostic copy for "none" or a typed reduction. fp16/bf16 reduce in float.
+// Scatter (opset 9-10), ScatterElements and ScatterND with the reductions none, add, mul, max
+// and min, and TensorScatter (KV-cache writes). The target offsets are computed (and bounds-checked) first;
+// the write loop is then a type-agnostic copy for "none" or a typed reduction. fp16/bf16 reduce in float.
 #include "tensor_kernels.h"
 
 #include "tensor_kernel_util.h"
@@ -177,12 +177,73 @@ private:
     std::string m_reduction;
 };
 
+// TensorScatter (opset 24): writes update into a copy of past_cache along `axis`, starting for
+// each batch entry (axis 0) at write_indices[b]; "circular" wraps around the axis.
+class TensorScatterKernel final : public Kernel {
+public:
+    explicit TensorScatterKernel(const NodeDesc& node)
+        : m_axis(node.getInt("axis", -2))
+        , m_mode(node.getString("mode", "linear")) {}
+    Status compute(KernelContext& context) const override {
+        if (m_mode != "linear" && m_mode != "circular")
+            return Status::error("unknown mode '" + m_mode + "'");
+        OS_ASSIGN_OR_RETURN(const Tensor* cache, requireTensor(context, 0, "past_cache"));
+        OS_ASSIGN_OR_RETURN(const Tensor* update, requireTensor(context, 1, "update"));
+        const int rank = cache->rank();
+        if (rank < 2 || update->rank() != rank || update->dataType() != cache->dataType())
+            return Status::error("past_cache " + shapeToString(cache->shape()) + " and update " +
+                                 shapeToString(update->shape()) + " must have the same type and rank >= 2");
+        OS_ASSIGN_OR_RETURN(int axis, normalizeAxis(m_axis, rank));
+        if (axis == 0)
+            return Status::error("axis cannot be the batch axis 0");
+        for (int k = 0; k < rank; ++k)
+            if (k != axis && update->dim(k) != cache->dim(k))
+                return Status::error("update " + shapeToString(update->shape()) +
+                                     " differs from past_cache " + shapeToString(cache->shape()) +
+                                     " outside axis " + std::to_string(axis));
+        const int64_t batch = cache->dim(0), maxSeq = cache->dim(axis), seq = update->dim(axis);
+        std::vector<int64_t> writes(static_cast<size_t>(batch), 0);
+        if (const Tensor* w = context.inputTensor(2)) {
+            writes = readInt64s(*w);
+            if (static_cast<int64_t>(writes.size()) != batch)
+                return Status::error("write_indices has " + std::to_string(writes.size()) +
+                                     " entries for batch " + std::to_string(batch));
+        }
+        const bool circular = m_mode == "circular";
+        if (seq > maxSeq)
+            return Status::error("update is longer than the cache along axis " + std::to_string(axis));
+        for (int64_t w : writes)
+            if (w < 0 || w >= std::max<int64_t>(maxSeq, 1) || (!circular && w + seq > maxSeq))
+                return Status::error("write index " + std::to_string(w) + " does not fit " +
+                                     std::to_string(seq) + " entries in a cache of " +
+                                     std::to_string(maxSeq));
+        Tensor& out = context.allocateOutput(0, cache->dataType(), cache->shape());
+        ElementCopier(*cache, out).copy(0, 0, cache->elementCount());
+        const int64_t mid = dimProduct(cache->shape(), 1, axis);
+        const int64_t inner = dimProduct(cache->shape(), axis + 1, rank);
+        ElementCopier copier(*update, out);
+        for (int64_t b = 0; b < batch; ++b)
+            for (int64_t m = 0; m < mid; ++m)
+                for (int64_t i = 0; i < seq; ++i) {
+                    const int64_t row = circular ? (writes[b] + i) % maxSeq : writes[b] + i;
+                    copier.copy(((b * mid + m) * maxSeq + row) * inner, ((b * mid + m) * seq + i) * inner,
+                                inner);
+                }
+        return {};
+    }
+
+private:
+    int64_t m_axis;
+    std::string m_mode;
+};
+
 } // namespace
 
 void registerScatterOps(KernelRegistry& registry) {
     registry.add(KernelDef{"Scatter", "", 9, 10, &makeKernel<ScatterElementsKernel>});
     registry.add("ScatterElements", 11, &makeKernel<ScatterElementsKernel>);
     registry.add("ScatterND", 11, &makeKernel<ScatterNDKernel>);
+    registry.add("TensorScatter", 24, &makeKernel<TensorScatterKernel>);
 }
 
 } // namespace onnxscope

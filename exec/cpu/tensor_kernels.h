@@ -12,7 +12,7 @@ void registerTransposeOps(KernelRegistry& registry); // Transpose DepthToSpace S
 void registerConcatSplitOps(KernelRegistry& registry); // Concat Split
 void registerSliceOps(KernelRegistry& registry);       // Slice
 void registerGatherOps(KernelRegistry& registry);      // Gather GatherElements GatherND
-void registerScatterOps(KernelRegistry& registry);     // Scatter ScatterElements ScatterND
+void registerScatterOps(KernelRegistry& registry);     // Scatter ScatterElements ScatterND TensorScatter
 void registerPadOps(KernelRegistry& registry);         // Pad CenterCropPad
 void registerExpandOps(KernelRegistry& registry);      // Tile Expand
 void registerGeneratorOps(KernelRegistry& registry);   // Constant ConstantOfShape Range EyeLike OneHot
