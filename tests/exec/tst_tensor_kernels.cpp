@@ -190,6 +190,19 @@ private slots:
                      (std::vector<Value>{data, idx, upd}), "unknown reduction");
     }
 
+    void tensorScatterWritesCacheRows() {
+        // cache [2 batches, 3 rows, 1]; each batch writes 2 rows at its own index
+        Tensor cache = floats({2, 3, 1}, {0, 1, 2, 3, 4, 5});
+        Tensor update = floats({2, 2, 1}, {7, 8, 9, 10});
+        OS_COMPARE_TENSORS(out0(makeNode("TensorScatter", 3, 1, {}, 24), {cache, update, ints({2}, {1, 0})}),
+                           floats({2, 3, 1}, {0, 7, 8, 9, 10, 5}), 0, 0);
+        OS_COMPARE_TENSORS(out0(makeNode("TensorScatter", 3, 1, {stringAttr("mode", "circular")}, 24),
+                                {cache, update, ints({2}, {2, 0})}),
+                           floats({2, 3, 1}, {8, 1, 7, 9, 10, 5}), 0, 0);
+        EXPECT_ERROR(makeNode("TensorScatter", 3, 1, {}, 24),
+                     (std::vector<Value>{cache, update, ints({2}, {2, 0})}), "does not fit");
+    }
+
     void padModes() {
         Tensor x = floats({3}, {1, 2, 3});
         Tensor pads = ints({2}, {2, 3});
