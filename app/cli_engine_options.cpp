@@ -104,7 +104,8 @@ Result<Tensor> randomTensor(DataType type, const Shape& shape, std::mt19937_64& 
 } // namespace
 
 void addEngineOptions(QCommandLineParser& parser) {
-    parser.addOption({"backend", tr("Backend to run on (cpu, opencl, opencl:N; see 'devices')."), tr("NAME"), "cpu"});
+    parser.addOption(
+        {"backend", tr("Backend to run on (cpu, opencl, opencl:N; see 'devices')."), tr("NAME"), "cpu"});
     parser.addOption({"threads", tr("Threads kernels may use (0: all cores)."), tr("N"), "0"});
     parser.addOption(
         {"input", tr("Input value from a .pb, .npy or FILE.npz:member file (repeatable)."), tr("NAME=FILE")});
