@@ -1,6 +1,7 @@
 #include "gemm.h"
 
 #include <algorithm>
+#include <cstring>
 #include <omp.h>
 #include <vector>
 
@@ -8,14 +9,15 @@ namespace onnxscope {
 
 namespace {
 
-// Register tile: MR rows x NR columns of C stay in registers across the K loop. NR is a
-// multiple of the vector width for float (SSE 4, AVX 8, AVX-512 16); 4 x 16 accumulators still
-// fit AVX-512's register file and spill gracefully on narrower targets.
-constexpr int64_t kMr = 4;
-constexpr int64_t kNr = 16;
+// Register tile: MR rows x NR columns of C stay in registers across the K loop. With GCC vector
+// extensions a row of the tile is one NR-wide vector, which GCC lowers to whatever the target
+// has (2 SSE registers for float, 1 AVX register); 6 x 8 floats fit the 16 SSE registers with
+// room for the B row and the A broadcast.
+constexpr int64_t kMr = 6;
+constexpr int64_t kNr = 8;
 // Cache blocks: an MC x KC block of A stays in L2, a KC x NR sliver of B in L1.
 constexpr int64_t kKc = 256;
-constexpr int64_t kMc = 64;
+constexpr int64_t kMc = 72; // a multiple of kMr
 constexpr int64_t kNc = 512;
 
 template <typename T> inline T elemA(const T* A, int64_t lda, bool trans, int64_t i, int64_t k) {
@@ -63,20 +65,41 @@ void packB(const T* B, int64_t ldb, bool trans, int64_t N, int64_t k0, int64_t k
 
 template <typename T>
 inline void microKernel(int64_t kc, const T* __restrict a, const T* __restrict b, T* __restrict acc) {
-    T c[kMr][kNr] = {};
-    for (int64_t k = 0; k < kc; ++k) {
-        const T* bk = b + k * kNr;
-        const T* ak = a + k * kMr;
-        for (int64_t r = 0; r < kMr; ++r) {
-            const T av = ak[r];
-#pragma omp simd
-            for (int64_t j = 0; j < kNr; ++j)
-                c[r][j] += av * bk[j];
+    static_assert(kMr == 6 && kNr == 8, "the micro-kernel unrolls a 6 x 8 tile");
+    if constexpr (sizeof(T) == 4) {
+        // 16-byte vectors are native on every x86-64 (and NEON) target, so the twelve named
+        // accumulators stay in registers; wider vectors would be spilled without -mavx.
+        typedef T Vec __attribute__((vector_size(16)));
+        Vec c00 = {}, c01 = {}, c10 = {}, c11 = {}, c20 = {}, c21 = {};
+        Vec c30 = {}, c31 = {}, c40 = {}, c41 = {}, c50 = {}, c51 = {};
+        for (int64_t k = 0; k < kc; ++k) {
+            Vec b0, b1;
+            std::memcpy(&b0, b + k * kNr, sizeof(Vec));
+            std::memcpy(&b1, b + k * kNr + 4, sizeof(Vec));
+            const T* ak = a + k * kMr;
+            c00 += ak[0] * b0, c01 += ak[0] * b1;
+            c10 += ak[1] * b0, c11 += ak[1] * b1;
+            c20 += ak[2] * b0, c21 += ak[2] * b1;
+            c30 += ak[3] * b0, c31 += ak[3] * b1;
+            c40 += ak[4] * b0, c41 += ak[4] * b1;
+            c50 += ak[5] * b0, c51 += ak[5] * b1;
         }
+        const Vec rows[12] = {c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51};
+        std::memcpy(acc, rows, sizeof(rows));
+    } else {
+        T c[kMr][kNr] = {};
+        for (int64_t k = 0; k < kc; ++k) {
+            const T* bk = b + k * kNr;
+            const T* ak = a + k * kMr;
+            for (int64_t r = 0; r < kMr; ++r) {
+                const T av = ak[r];
+#pragma omp simd
+                for (int64_t j = 0; j < kNr; ++j)
+                    c[r][j] += av * bk[j];
+            }
+        }
+        std::memcpy(acc, c, sizeof(c));
     }
-    for (int64_t r = 0; r < kMr; ++r)
-        for (int64_t j = 0; j < kNr; ++j)
-            acc[r * kNr + j] = c[r][j];
 }
 
 // Writes an MR x NR accumulator tile into C: the first K block applies beta, later ones add.
