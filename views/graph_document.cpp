@@ -13,11 +13,18 @@ namespace {
 constexpr double kHorizontalPadding = 16;
 constexpr double kMinWidth = 56;
 
+bool haveGui() {
+    return qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr;
+}
+
 class TextMeasure {
 public:
-    explicit TextMeasure(const QFont& font) {
-        if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-            m_metrics.emplace(font);
+    // QFont needs a QGuiApplication; without one (the CLI) widths are estimated.
+    explicit TextMeasure(bool title) {
+        if (haveGui()) {
+            const GraphFonts fonts = GraphFonts::standard();
+            m_metrics.emplace(title ? fonts.title : fonts.body);
+        }
     }
     double width(const QString& text) const {
         return m_metrics ? m_metrics->horizontalAdvance(text) : 7.0 * text.size();
@@ -68,9 +75,8 @@ std::shared_ptr<GraphDocument> GraphDocument::create(std::shared_ptr<const Displ
                                                      int maxBlockItems) {
     auto doc = std::make_shared<GraphDocument>();
     doc->graph = graph;
-    const GraphFonts fonts = GraphFonts::standard();
-    const TextMeasure title(fonts.title);
-    const TextMeasure body(fonts.body);
+    const TextMeasure title(true);
+    const TextMeasure body(false);
     auto metrics = std::make_shared<BlockMetrics>();
     metrics->nodeSizes.reserve(graph->nodes().size());
     for (int n = 0; n < static_cast<int>(graph->nodes().size()); ++n) {

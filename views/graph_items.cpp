@@ -1,0 +1,222 @@
+#include "graph_items.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace onnxscope {
+
+namespace {
+
+const QColor kSelection(0xe0, 0x8a, 0x00);
+
+double lod(const QStyleOptionGraphicsItem* option, const QPainter* painter) {
+    return option->levelOfDetailFromTransform(painter->worldTransform());
+}
+
+} // namespace
+
+NodeGraphItem::NodeGraphItem(const GraphDocument& doc, int node, const QRectF& rect)
+    : m_node(node)
+    , m_rect(rect)
+    , m_text(nodeText(*doc.graph, node))
+    , m_kind(doc.graph->nodes()[static_cast<size_t>(node)].kind)
+    , m_fonts(GraphFonts::standard()) {
+    const DisplayNode& n = doc.graph->nodes()[static_cast<size_t>(node)];
+    const OpCategory category = n.kind == DisplayNodeKind::GraphInput    ? OpCategory::Input
+                                : n.kind == DisplayNodeKind::GraphOutput ? OpCategory::Output
+                                                                         : opCategory(n.opType, n.domain);
+    m_color = categoryColor(category);
+    setFlag(ItemIsSelectable);
+    setData(kItemKindRole, int(GraphItemKind::Node));
+    setData(kItemIdRole, node);
+    setZValue(2);
+    setToolTip(n.name.isEmpty() ? n.opType : QStringLiteral("%1\n%2").arg(n.opType, n.name));
+}
+
+QRectF NodeGraphItem::boundingRect() const {
+    return m_rect.adjusted(-2, -2, 2, 2);
+}
+
+void NodeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const double detail = lod(option, painter);
+    const bool selected = isSelected();
+    const bool io = m_kind != DisplayNodeKind::Operator;
+    if (detail < 0.35) {
+        painter->fillRect(m_rect, selected ? kSelection : m_color);
+        return;
+    }
+    const double radius = io ? m_rect.height() / 2 : 4;
+    const double titleH = QFontMetricsF(m_fonts.title).height() + 8;
+    QPainterPath outline;
+    outline.addRoundedRect(m_rect, radius, radius);
+    painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
+    painter->fillPath(outline, io ? m_color : QColor(0xfa, 0xfa, 0xfa));
+    if (!io) {
+        QPainterPath header;
+        header.addRoundedRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), titleH)), radius, radius);
+        painter->save();
+        painter->setClipPath(outline);
+        painter->fillRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), titleH)), m_color);
+        painter->restore();
+    }
+    painter->setPen(QPen(selected ? kSelection : QColor(0x40, 0x40, 0x40), selected ? 3 : (io ? 1.5 : 1),
+                         io ? Qt::DashLine : Qt::SolidLine));
+    painter->drawPath(outline);
+    if (detail < 0.5)
+        return;
+    painter->setFont(m_fonts.title);
+    painter->setPen(io ? Qt::black : Qt::white);
+    painter->drawText(QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleH), Qt::AlignCenter,
+                      m_text.title);
+    painter->setFont(m_fonts.body);
+    painter->setPen(QColor(0x20, 0x20, 0x20));
+    const double lineH = QFontMetricsF(m_fonts.body).height();
+    double y = m_rect.top() + titleH + 2;
+    for (const QString& line : m_text.lines) {
+        painter->drawText(QRectF(m_rect.left() + 8, y, m_rect.width() - 12, lineH),
+                          Qt::AlignLeft | Qt::AlignVCenter, line);
+        y += lineH;
+    }
+}
+
+BlockGraphItem::BlockGraphItem(const GraphDocument& doc, int block, const QRectF& rect, bool expanded)
+    : m_block(block)
+    , m_rect(rect)
+    , m_expanded(expanded)
+    , m_title(blockTitle(*doc.tree, block))
+    , m_subtitle(blockSubtitle(*doc.tree, block))
+    , m_header(doc.metrics->headerHeight)
+    , m_fonts(GraphFonts::standard()) {
+    setFlag(ItemIsSelectable);
+    setData(kItemKindRole, int(GraphItemKind::Block));
+    setData(kItemIdRole, block);
+    // Deeper open frames above shallower ones; closed blocks sit with the nodes.
+    setZValue(expanded ? -10 + 0.01 * doc.tree->block(block).depth : 2);
+    setToolTip(QCoreApplication::translate("BlockGraphItem", "%1 — %2\nDouble-click to %3")
+                   .arg(doc.tree->block(block).path, m_subtitle,
+                        expanded ? QCoreApplication::translate("BlockGraphItem", "collapse")
+                                 : QCoreApplication::translate("BlockGraphItem", "expand")));
+}
+
+QRectF BlockGraphItem::boundingRect() const {
+    return m_rect.adjusted(-2, -2, 2, 2);
+}
+
+void BlockGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const double detail = lod(option, painter);
+    const bool selected = isSelected();
+    const QColor fill = m_expanded ? QColor(0x3a, 0x6e, 0xa5, 18) : QColor(0xdd, 0xe6, 0xf0);
+    if (detail < 0.2) {
+        if (m_expanded) {
+            painter->setPen(QPen(QColor(0x7a, 0x90, 0xb0), 0));
+            painter->setBrush(fill);
+            painter->drawRect(m_rect);
+        } else {
+            painter->fillRect(m_rect, selected ? kSelection : QColor(0x8a, 0xa4, 0xc8));
+        }
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
+    painter->setBrush(fill);
+    painter->setPen(QPen(selected ? kSelection : QColor(0x6a, 0x80, 0xa0), selected ? 3 : 1,
+                         m_expanded ? Qt::DashLine : Qt::SolidLine));
+    painter->drawRoundedRect(m_rect, 6, 6);
+    if (!m_expanded) {
+        // Stacked edge hints that there is more inside.
+        painter->setPen(QPen(QColor(0x6a, 0x80, 0xa0), 1));
+        painter->drawLine(m_rect.bottomLeft() + QPointF(6, 3), m_rect.bottomRight() + QPointF(-6, 3));
+    }
+    if (detail < 0.45)
+        return;
+    painter->setPen(QColor(0x1a, 0x2a, 0x40));
+    painter->setFont(m_fonts.title);
+    const QString marker = m_expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ");
+    if (m_expanded) {
+        painter->drawText(QRectF(m_rect.left() + 8, m_rect.top(), m_rect.width() - 16, m_header),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          marker + m_title + QStringLiteral("  ·  ") + m_subtitle);
+        return;
+    }
+    const double half = m_rect.height() / 2;
+    painter->drawText(QRectF(m_rect.left(), m_rect.top() + 3, m_rect.width(), half), Qt::AlignCenter,
+                      marker + m_title);
+    painter->setFont(m_fonts.body);
+    painter->drawText(QRectF(m_rect.left(), m_rect.top() + half - 2, m_rect.width(), half), Qt::AlignCenter,
+                      m_subtitle);
+}
+
+EdgeGraphItem::EdgeGraphItem(const SceneEdge& edge, const QString& label)
+    : m_label(label)
+    , m_tensor(edge.tensor) {
+    const QPolygonF& p = edge.points;
+    if (!p.isEmpty()) {
+        m_path.moveTo(p.front());
+        if (edge.bezier && (p.size() - 1) % 3 == 0) {
+            for (qsizetype i = 1; i + 2 < p.size(); i += 3)
+                m_path.cubicTo(p[i], p[i + 1], p[i + 2]);
+        } else {
+            for (qsizetype i = 1; i < p.size(); ++i)
+                m_path.lineTo(p[i]);
+        }
+    }
+    if (p.size() >= 2) {
+        const QPointF tip = p.back();
+        QPointF from = p[p.size() - 2];
+        if (QLineF(from, tip).length() < 0.5 && p.size() >= 3)
+            from = p[p.size() - 3];
+        QLineF dir(tip, from);
+        if (dir.length() > 0) {
+            dir.setLength(8);
+            QLineF left = dir, right = dir;
+            left.setAngle(dir.angle() + 25);
+            right.setAngle(dir.angle() - 25);
+            m_arrow << tip << left.p2() << right.p2();
+        }
+    }
+    m_labelPos = m_path.pointAtPercent(0.5) + QPointF(4, 0);
+    m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
+    if (!m_label.isEmpty())
+        m_bounds = m_bounds.united(QRectF(m_labelPos - QPointF(0, 10), QSizeF(8 * m_label.size() + 8, 14)));
+    setFlag(ItemIsSelectable);
+    setData(kItemKindRole, int(GraphItemKind::Edge));
+    setData(kItemIdRole, edge.tensor);
+    setZValue(1);
+    if (edge.edgeCount > 1)
+        setToolTip(QCoreApplication::translate("EdgeGraphItem", "%n connection(s)", nullptr, edge.edgeCount));
+}
+
+QRectF EdgeGraphItem::boundingRect() const {
+    return m_bounds;
+}
+
+QPainterPath EdgeGraphItem::shape() const {
+    QPainterPathStroker stroker;
+    stroker.setWidth(6);
+    return stroker.createStroke(m_path);
+}
+
+void EdgeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const double detail = lod(option, painter);
+    const QColor color = isSelected() ? kSelection : QColor(0x55, 0x55, 0x55);
+    painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
+    painter->setPen(QPen(color, isSelected() ? 2.5 : 1.2));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    if (detail < 0.35)
+        return;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawPolygon(m_arrow);
+    if (detail > 0.7 && !m_label.isEmpty()) {
+        QFont f = painter->font();
+        f.setPointSizeF(7);
+        painter->setFont(f);
+        painter->setPen(QColor(0x30, 0x30, 0x30));
+        painter->drawText(m_labelPos, m_label);
+    }
+}
+
+} // namespace onnxscope

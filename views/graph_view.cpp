@@ -1,0 +1,380 @@
+#include "graph_view.h"
+#include "graph_items.h"
+
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSvgGenerator>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace onnxscope {
+
+// A small overview in the corner: the whole scene at low detail plus the visible rectangle;
+// clicking or dragging moves the main view.
+class GraphMinimap : public QGraphicsView {
+public:
+    GraphMinimap(GraphView* main, QGraphicsScene* scene)
+        : QGraphicsView(scene, main)
+        , m_main(main) {
+        setInteractive(false);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setFrameShape(QFrame::Box);
+        setBackgroundBrush(QColor(0xf4, 0xf4, 0xf4, 230));
+        setCursor(Qt::PointingHandCursor);
+        setToolTip(tr("Overview: click to move the view"));
+    }
+    void refit() {
+        if (scene())
+            fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+        viewport()->update();
+    }
+
+protected:
+    void drawForeground(QPainter* painter, const QRectF&) override {
+        const QPolygonF visible = m_main->mapToScene(m_main->viewport()->rect());
+        painter->setPen(QPen(QColor(0xd0, 0x40, 0x20), 0));
+        painter->setBrush(QColor(0xd0, 0x40, 0x20, 30));
+        painter->drawPolygon(visible);
+    }
+    void mousePressEvent(QMouseEvent* event) override { m_main->centerOn(mapToScene(event->pos())); }
+    void mouseMoveEvent(QMouseEvent* event) override {
+        if (event->buttons() & Qt::LeftButton)
+            m_main->centerOn(mapToScene(event->pos()));
+    }
+    void wheelEvent(QWheelEvent* event) override { event->ignore(); }
+    void resizeEvent(QResizeEvent* event) override {
+        QGraphicsView::resizeEvent(event);
+        refit();
+    }
+
+private:
+    GraphView* m_main;
+};
+
+GraphView::GraphView(QWidget* parent)
+    : QGraphicsView(parent)
+    , m_scene(new QGraphicsScene(this)) {
+    setScene(m_scene);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setRenderHint(QPainter::TextAntialiasing);
+    setBackgroundBrush(Qt::white);
+    setFocusPolicy(Qt::StrongFocus);
+    m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_minimap = new GraphMinimap(this, m_scene);
+    m_minimap->resize(180, 140);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSelectionChanged);
+}
+
+GraphView::~GraphView() = default;
+
+void GraphView::setDocument(std::shared_ptr<const GraphDocument> document) {
+    m_document = std::move(document);
+    m_layout = SceneLayout{};
+    m_scene->clear();
+    m_nodeItems.clear();
+    m_blockItems.clear();
+    m_navChoices.clear();
+}
+
+void GraphView::setSceneLayout(const SceneLayout& layout) {
+    if (!m_document)
+        return;
+    const int keepNode = selectedNode();
+    const int keepBlock = selectedBlock();
+    {
+        const QSignalBlocker blocker(m_scene);
+        m_scene->clear();
+    }
+    m_layout = layout;
+    const DisplayGraph& graph = *m_document->graph;
+    m_nodeItems.assign(graph.nodes().size(), nullptr);
+    m_blockItems.assign(m_document->tree->blocks().size(), nullptr);
+    const QSignalBlocker blocker(m_scene);
+    for (const SceneBlock& b : layout.blocks) {
+        auto* item = new BlockGraphItem(*m_document, b.block, b.rect, b.expanded);
+        m_scene->addItem(item);
+        m_blockItems[static_cast<size_t>(b.block)] = item;
+    }
+    for (const SceneEdge& e : layout.edges) {
+        QString label;
+        if (e.tensor >= 0) {
+            const DisplayTensor& t = graph.tensors()[static_cast<size_t>(e.tensor)];
+            label = t.shapeText;
+        }
+        m_scene->addItem(new EdgeGraphItem(e, label));
+    }
+    for (const SceneNode& n : layout.nodes) {
+        auto* item = new NodeGraphItem(*m_document, n.node, n.rect);
+        m_scene->addItem(item);
+        m_nodeItems[static_cast<size_t>(n.node)] = item;
+    }
+    m_scene->setSceneRect(layout.bounds.adjusted(-40, -40, 40, 40));
+    if (keepNode >= 0 && m_nodeItems[static_cast<size_t>(keepNode)])
+        m_nodeItems[static_cast<size_t>(keepNode)]->setSelected(true);
+    else if (keepBlock >= 0 && m_blockItems[static_cast<size_t>(keepBlock)])
+        m_blockItems[static_cast<size_t>(keepBlock)]->setSelected(true);
+    m_minimap->refit();
+    placeMinimap();
+}
+
+bool GraphView::selectNode(int node, bool center) {
+    if (node < 0 || node >= static_cast<int>(m_nodeItems.size()) || !m_nodeItems[static_cast<size_t>(node)])
+        return false;
+    QGraphicsItem* item = m_nodeItems[static_cast<size_t>(node)];
+    m_scene->clearSelection();
+    item->setSelected(true);
+    if (center)
+        centerOn(item);
+    return true;
+}
+
+bool GraphView::selectBlock(int block, bool center) {
+    if (block < 0 || block >= static_cast<int>(m_blockItems.size()) ||
+        !m_blockItems[static_cast<size_t>(block)])
+        return false;
+    m_scene->clearSelection();
+    m_blockItems[static_cast<size_t>(block)]->setSelected(true);
+    if (center)
+        centerOn(m_blockItems[static_cast<size_t>(block)]);
+    return true;
+}
+
+int GraphView::selectedNode() const {
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        if (item->data(kItemKindRole).toInt() == int(GraphItemKind::Node))
+            return item->data(kItemIdRole).toInt();
+    return -1;
+}
+
+int GraphView::selectedBlock() const {
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        if (item->data(kItemKindRole).toInt() == int(GraphItemKind::Block))
+            return item->data(kItemIdRole).toInt();
+    return -1;
+}
+
+QRectF GraphView::nodeRect(int node) const {
+    if (node < 0 || node >= static_cast<int>(m_nodeItems.size()) || !m_nodeItems[static_cast<size_t>(node)])
+        return QRectF();
+    return m_nodeItems[static_cast<size_t>(node)]->sceneBoundingRect();
+}
+
+void GraphView::fitToView() {
+    fitInView(m_layout.bounds.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    // Never blow small graphs up beyond 1.5x.
+    if (zoomLevel() > 1.5)
+        setTransform(QTransform::fromScale(1.5, 1.5));
+    centerOn(m_layout.bounds.center());
+}
+
+void GraphView::zoomToSelection() {
+    QRectF area;
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        area = area.united(item->sceneBoundingRect());
+    if (area.isEmpty())
+        return;
+    fitInView(area.adjusted(-80, -80, 80, 80), Qt::KeepAspectRatio);
+    if (zoomLevel() > 2)
+        setTransform(QTransform::fromScale(2, 2));
+    centerOn(area.center());
+}
+
+void GraphView::zoomBy(double factor) {
+    const double next = std::clamp(zoomLevel() * factor, 0.01, 8.0);
+    scale(next / zoomLevel(), next / zoomLevel());
+}
+
+double GraphView::zoomLevel() const {
+    return transform().m11();
+}
+
+void GraphView::setMinimapVisible(bool visible) {
+    m_minimap->setVisible(visible);
+}
+
+void GraphView::wheelEvent(QWheelEvent* event) {
+    // Wheel zooms around the cursor (the usual graph viewer habit); Shift+wheel scrolls.
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void GraphView::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Up:
+        followEdge(true);
+        return;
+    case Qt::Key_Down:
+        followEdge(false);
+        return;
+    case Qt::Key_Left:
+        cycleAlternative(-1);
+        return;
+    case Qt::Key_Right:
+        cycleAlternative(1);
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (selectedBlock() >= 0)
+            emit blockToggleRequested(selectedBlock());
+        else if (selectedNode() >= 0)
+            emit nodeActivated(selectedNode());
+        return;
+    default:
+        QGraphicsView::keyPressEvent(event);
+    }
+}
+
+void GraphView::mouseDoubleClickEvent(QMouseEvent* event) {
+    QGraphicsItem* item = itemAt(event->pos());
+    if (item && item->data(kItemKindRole).toInt() == int(GraphItemKind::Block)) {
+        emit blockToggleRequested(item->data(kItemIdRole).toInt());
+        return;
+    }
+    if (item && item->data(kItemKindRole).toInt() == int(GraphItemKind::Node)) {
+        emit nodeActivated(item->data(kItemIdRole).toInt());
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_minimap->viewport()->update();
+}
+
+void GraphView::placeMinimap() {
+    const QRect area = viewport()->geometry();
+    m_minimap->move(area.right() - m_minimap->width() - 8, area.bottom() - m_minimap->height() - 8);
+    m_minimap->raise();
+}
+
+void GraphView::onSelectionChanged() {
+    const QList<QGraphicsItem*> items = m_scene->selectedItems();
+    if (items.isEmpty()) {
+        emit selectionCleared();
+        return;
+    }
+    const int id = items.front()->data(kItemIdRole).toInt();
+    switch (GraphItemKind(items.front()->data(kItemKindRole).toInt())) {
+    case GraphItemKind::Node:
+        emit nodeSelected(id);
+        break;
+    case GraphItemKind::Block:
+        emit blockSelected(id);
+        break;
+    case GraphItemKind::Edge:
+        emit tensorSelected(id);
+        break;
+    }
+    m_minimap->viewport()->update();
+}
+
+void GraphView::followEdge(bool upstream) {
+    const int node = selectedNode();
+    if (node < 0 || !m_document)
+        return;
+    const DisplayGraph& graph = *m_document->graph;
+    std::vector<int> choices;
+    auto add = [&](int n) {
+        if (n >= 0 && std::find(choices.begin(), choices.end(), n) == choices.end())
+            choices.push_back(n);
+    };
+    const DisplayNode& n = graph.nodes()[static_cast<size_t>(node)];
+    if (upstream) {
+        for (int t : n.inputs)
+            if (t >= 0)
+                add(graph.tensors()[static_cast<size_t>(t)].producer);
+    } else {
+        for (int t : n.outputs)
+            for (int c : graph.tensors()[static_cast<size_t>(t)].consumers)
+                add(c);
+    }
+    if (choices.empty())
+        return;
+    m_navChoices = choices;
+    m_navIndex = 0;
+    goToNode(choices.front());
+}
+
+void GraphView::cycleAlternative(int step) {
+    if (m_navChoices.size() < 2)
+        return;
+    const int count = static_cast<int>(m_navChoices.size());
+    m_navIndex = (m_navIndex + step + count) % count;
+    goToNode(m_navChoices[static_cast<size_t>(m_navIndex)]);
+}
+
+void GraphView::goToNode(int node) {
+    if (!selectNode(node, false)) {
+        emit revealRequested(node);
+        return;
+    }
+    ensureVisible(m_nodeItems[static_cast<size_t>(node)], 60, 60);
+}
+
+QImage GraphView::renderImage(double scale, int maxSide) const {
+    const QRectF source = m_layout.bounds.adjusted(-20, -20, 20, 20);
+    const double fit =
+        std::min({scale, maxSide / std::max(1.0, source.width()), maxSide / std::max(1.0, source.height())});
+    QImage image(QSize(std::max(1, int(source.width() * fit)), std::max(1, int(source.height() * fit))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    return image;
+}
+
+bool GraphView::exportSvg(const QString& path, QString* error) const {
+    const QRectF source = m_layout.bounds.adjusted(-20, -20, 20, 20);
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(source.size().toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    generator.setTitle(m_document ? m_document->graph->title() : QString());
+    generator.setDescription(tr("Graph exported by ONNX Scope"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    painter.end();
+    return true;
+}
+
+bool GraphView::exportPng(const QString& path, QString* error) const {
+    const QImage image = renderImage(2.0, 16384);
+    if (!image.save(path, "PNG")) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace onnxscope

@@ -1,0 +1,82 @@
+// The graph canvas: a QGraphicsView over the composed block layout, with pan/zoom, fit and
+// zoom-to-selection, a minimap, keyboard navigation to producers/consumers, and SVG/PNG export.
+//
+// It only shows a SceneLayout computed elsewhere (layout_controller.h); requests that need a
+// new layout (open or close a block, reveal a hidden node) go out as signals.
+#pragma once
+
+#include "graph_document.h"
+
+#include <QGraphicsView>
+#include <QPointer>
+
+#include <memory>
+
+namespace onnxscope {
+
+class GraphMinimap;
+
+class GraphView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit GraphView(QWidget* parent = nullptr);
+    ~GraphView() override;
+
+    void setDocument(std::shared_ptr<const GraphDocument> document);
+    std::shared_ptr<const GraphDocument> document() const { return m_document; }
+    // Replaces the items; keeps the selection when the selected thing is still visible.
+    void setSceneLayout(const SceneLayout& layout);
+    const SceneLayout& sceneLayout() const { return m_layout; }
+
+    // Selects a visible node (returns false when it is hidden in a closed block).
+    bool selectNode(int node, bool center = true);
+    bool selectBlock(int block, bool center = true);
+    int selectedNode() const;
+    int selectedBlock() const;
+    QRectF nodeRect(int node) const; // empty when not visible
+
+    void fitToView();
+    void zoomToSelection();
+    void zoomBy(double factor);
+    double zoomLevel() const;
+    void setMinimapVisible(bool visible);
+
+    QImage renderImage(double scale = 1.0, int maxSide = 16384) const;
+    bool exportSvg(const QString& path, QString* error = nullptr) const;
+    bool exportPng(const QString& path, QString* error = nullptr) const;
+
+signals:
+    void nodeSelected(int node);
+    void blockSelected(int block);
+    void tensorSelected(int tensor);
+    void selectionCleared();
+    void blockToggleRequested(int block);
+    void nodeActivated(int node);   // double-click (opens subgraphs)
+    void revealRequested(int node); // keyboard navigation reached a hidden node
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void onSelectionChanged();
+    void followEdge(bool upstream);
+    void cycleAlternative(int step);
+    void goToNode(int node);
+    void placeMinimap();
+
+    QGraphicsScene* m_scene;
+    GraphMinimap* m_minimap;
+    std::shared_ptr<const GraphDocument> m_document;
+    SceneLayout m_layout;
+    std::vector<QGraphicsItem*> m_nodeItems;  // per display node, null when hidden
+    std::vector<QGraphicsItem*> m_blockItems; // per block, null when not drawn
+    // Keyboard navigation: where the last Up/Down came from and which alternatives it had.
+    std::vector<int> m_navChoices;
+    int m_navIndex = 0;
+};
+
+} // namespace onnxscope
