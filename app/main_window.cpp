@@ -6,6 +6,7 @@
 #include "themed_icons.h"
 
 #include "core/model.h"
+#include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 
 #include <QAction>
@@ -173,13 +174,11 @@ void MainWindow::createCentralWidget() {
     m_pages = new QStackedWidget(central);
     m_welcomePage = createWelcomePage();
     m_loadingPage = createLoadingPage();
-    // The graph view takes this page once it lands; until then the page says where to look.
-    m_modelPage = new QWidget(m_pages);
-    auto* modelLayout = new QVBoxLayout(m_modelPage);
-    m_modelPlaceholder = new QLabel(tr("The model summary is in the Overview panel."), m_modelPage);
-    m_modelPlaceholder->setAlignment(Qt::AlignCenter);
-    m_modelPlaceholder->setEnabled(false);
-    modelLayout->addWidget(m_modelPlaceholder);
+    m_graphPage = new GraphPage(m_pages);
+    m_graphPage->setObjectName(QStringLiteral("graphPage"));
+    connect(m_graphPage, &GraphPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 5000); });
+    m_modelPage = m_graphPage;
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_loadingPage);
     m_pages->addWidget(m_modelPage);
@@ -245,6 +244,12 @@ void MainWindow::createDocks() {
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_viewMenu->addAction(toggle);
     m_toolBar->addAction(toggle);
+
+    const QList<QAction*> graphActions = m_graphPage->viewActions();
+    if (!graphActions.isEmpty()) {
+        m_viewMenu->addSeparator();
+        m_viewMenu->addActions(graphActions);
+    }
 }
 
 void MainWindow::updateIcons() {
@@ -369,6 +374,7 @@ void MainWindow::finishLoad(const QString& path, LoadResult result) {
     m_model = std::move(result.model);
     m_modelPath = path;
     m_overview->setOverview(result.overview);
+    m_graphPage->loadModel(m_model);
     m_pages->setCurrentWidget(m_modelPage);
     setWindowFilePath(path);
     setWindowTitle(tr("%1 — ONNX Scope").arg(QFileInfo(path).fileName()));
@@ -398,6 +404,7 @@ void MainWindow::closeModel() {
     m_model.reset();
     m_modelPath.clear();
     m_overview->clear();
+    m_graphPage->clear();
     hideError();
     m_pages->setCurrentWidget(m_welcomePage);
     setWindowFilePath(QString());

@@ -1,5 +1,5 @@
 // The main window: opens models (dialog, recent list, command line, drag and drop), loads them
-// on a worker thread and shows them in the graph view with the overview panel docked beside it.
+// on a worker thread and shows them in the graph page with the overview panel docked beside it.
 //
 // Loads are tagged with a generation number; a newer load or Cancel bumps it, and a result
 // that arrives for an older generation is dropped, so the window only ever shows the model the
@@ -25,6 +25,7 @@ class QFrame;
 
 namespace onnxscope {
 
+class GraphPage;
 class Model;
 class ModelOverviewPanel;
 
@@ -45,6 +46,7 @@ public:
     // The inline error currently shown, or empty.
     QString errorMessage() const;
     ModelOverviewPanel* overviewPanel() const { return m_overview; }
+    GraphPage* graphPage() const { return m_graphPage; }
     QMenu* recentFilesMenu() const { return m_recentMenu; }
 
 signals:
@@ -102,7 +104,7 @@ private:
     QLabel* m_loadingLabel = nullptr;
     QProgressBar* m_loadingBar = nullptr;
     QWidget* m_modelPage = nullptr;
-    QLabel* m_modelPlaceholder = nullptr;
+    GraphPage* m_graphPage = nullptr;
 
     QDockWidget* m_overviewDock = nullptr;
     ModelOverviewPanel* m_overview = nullptr;

@@ -2,9 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>EdgeGraphItem</name>
+    <message numerus="yes">
+        <location filename="../views/graph_items.cpp" line="+188"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GraphDocument</name>
+    <message numerus="yes">
+        <location filename="../views/graph_document.cpp" line="+71"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::GraphPage</name>
+    <message numerus="yes">
+        <location filename="../views/graph_page.cpp" line="+180"/>
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operator</numerusform>
+            <numerusform>%n operators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n operator(s), %1 boxes, layout %2 ms (%3, %4 reused)</source>
+        <translation>
+            <numerusform>%n operator, %1 boxes, layout %2 ms (%3, %4 reused)</numerusform>
+            <numerusform>%n operators, %1 boxes, layout %2 ms (%3, %4 reused)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::GraphSearchPanel</name>
+    <message numerus="yes">
+        <location filename="../views/graph_search_panel.cpp" line="+86"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/main_window.cpp" line="+383"/>
+        <location filename="../app/main_window.cpp" line="+384"/>
         <source>Loaded %1 in %2 ms: %n node(s).</source>
         <translation>
             <numerusform>Loaded %1 in %2 ms: %n node.</numerusform>

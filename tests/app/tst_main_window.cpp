@@ -5,6 +5,7 @@
 
 #include "app_settings.h"
 #include "main_window.h"
+#include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 #include "views/overview_table_model.h"
 
@@ -90,6 +91,9 @@ void TestMainWindow::opensModelAndShowsOverview() {
     QCOMPARE(counts.value(QStringLiteral("Add")), 1);
     QCOMPARE(counts.value(QStringLiteral("MyFn")), 1);
     QVERIFY(window.overviewPanel()->summaryText().contains(QStringLiteral("overview_graph")));
+    // The graph page in the centre shows the same model.
+    QVERIFY(window.graphPage()->document());
+    QVERIFY(window.graphPage()->isVisible());
 
     // Recent files: stored and offered in File > Open Recent.
     QCOMPARE(AppSettings::recentFiles(), QStringList{QFileInfo(path).absoluteFilePath()});
@@ -211,8 +215,10 @@ void TestMainWindow::closeModelReturnsToStart() {
     QSignalSpy loaded(&window, &MainWindow::modelLoaded);
     window.openFile(path);
     QVERIFY(loaded.wait(10000));
+    QVERIFY(window.graphPage()->document());
     window.closeModel();
     QVERIFY(!window.model());
+    QVERIFY(!window.graphPage()->document());
     QVERIFY(!window.overviewPanel()->hasOverview());
     QVERIFY(!window.windowTitle().contains(QStringLiteral("closing.onnx")));
     QCOMPARE(AppSettings::recentFiles().size(), 1); // closing does not forget the file
