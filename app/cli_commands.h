@@ -13,3 +13,4 @@ int runProfileCommand(const QStringList& args);
 int runCompareCommand(const QStringList& args);
 int runDiffCommand(const QStringList& args);
 int runDevicesCommand(const QStringList& args);
+int runLayoutCommand(const QStringList& args);
