@@ -130,6 +130,10 @@ protected:
             if (nb != 1)
                 bs[static_cast<size_t>(d)] = bStrides[static_cast<size_t>(db)];
         }
+        // PRelu's slope broadcasts to X only (unidirectional).
+        if (m_op == 7 && out != a.shape())
+            return Status::error("slope " + shapeToString(b.shape()) + " cannot be broadcast to X " +
+                                 shapeToString(a.shape()));
         int64_t count = 1;
         for (int64_t d : out)
             count *= d;

@@ -69,10 +69,14 @@ __kernel void pad_f32(__global const float* x, __global float* y, int n, int ran
 }
 
 // coordMode: 0 half_pixel, 1 pytorch_half_pixel, 2 align_corners, 3 asymmetric, 4 tf_half_pixel_for_nn.
+// As in the ONNX reference, the resized length is scale * inLen (not rounded), which matters
+// for align_corners with scales that do not divide evenly.
 inline float resize_source(int x, float scale, int inLen, int outLen, int coordMode) {
+    const float outWidth = scale * (float)inLen;
+    (void)outLen;
     switch (coordMode) {
-    case 1: return outLen > 1 ? ((float)x + 0.5f) / scale - 0.5f : 0.0f;
-    case 2: return outLen == 1 ? 0.0f : (float)x * (float)(inLen - 1) / (float)(outLen - 1);
+    case 1: return outWidth == 1.0f ? -0.5f : ((float)x + 0.5f) / scale - 0.5f;
+    case 2: return outWidth == 1.0f ? 0.0f : (float)x * (float)(inLen - 1) / (outWidth - 1.0f);
     case 3: return (float)x / scale;
     case 4: return ((float)x + 0.5f) / scale;
     default: return ((float)x + 0.5f) / scale - 0.5f;
