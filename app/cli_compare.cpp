@@ -21,10 +21,6 @@ using namespace onnxscope;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
-
 // JSON has no NaN or Inf; those become null.
 QJsonValue number(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
@@ -89,37 +85,44 @@ QJsonObject reportToJson(const LayerCompareReport& r) {
 
 void printText(const LayerCompareReport& r) {
     QTextStream& out = cli::out();
-    out << tr("reference: %1").arg(cli::fromStd(r.reference)) << "\n";
+    out << QCoreApplication::translate("cli", "reference: %1").arg(cli::fromStd(r.reference)) << "\n";
     for (const ValueReport& v : r.values)
         out << (v.withinTolerance() ? "  ok    " : "  DIFF  ") << cli::fromStd(v.name) << "  ("
             << cli::fromStd(v.node) << ", " << cli::fromStd(v.opType) << ")  "
             << cli::fromStd(v.comparison.summary()) << "\n";
-    out << tr("%1 values compared, %2 out of tolerance, %3 without a reference")
+    out << QCoreApplication::translate("cli",
+                                       "%1 values compared, %2 out of tolerance, %3 without a reference")
                .arg(r.values.size())
                .arg(r.outOfTolerance())
                .arg(r.notCompared.size())
         << "\n";
     if (!r.error.empty())
-        out << tr("run stopped: %1").arg(cli::fromStd(r.error)) << "\n";
+        out << QCoreApplication::translate("cli", "run stopped: %1").arg(cli::fromStd(r.error)) << "\n";
     if (r.firstDivergence < 0) {
-        out << (r.withinTolerance() ? tr("all compared values are within tolerance")
-                                    : tr("no first divergence found"))
+        out << (r.withinTolerance()
+                    ? QCoreApplication::translate("cli", "all compared values are within tolerance")
+                    : QCoreApplication::translate("cli", "no first divergence found"))
             << Qt::endl;
         return;
     }
-    out << tr("first divergence: %1 (node %2)")
+    out << QCoreApplication::translate("cli", "first divergence: %1 (node %2)")
                .arg(cli::fromStd(r.firstDivergenceNode))
                .arg(r.firstDivergence)
         << "\n";
     if (r.isolation) {
         const IsolationReport& iso = *r.isolation;
         if (!iso.ran())
-            out << tr("isolation: not run: %1").arg(cli::fromStd(iso.error)) << "\n";
+            out << QCoreApplication::translate("cli", "isolation: not run: %1").arg(cli::fromStd(iso.error))
+                << "\n";
         else if (iso.ownError())
-            out << tr("isolation: the node itself disagrees on the reference's inputs (its own error)")
+            out << QCoreApplication::translate(
+                       "cli",
+                       "isolation: the node itself disagrees on the reference's inputs (its own error)")
                 << "\n";
         else
-            out << tr("isolation: on the reference's inputs the node agrees; the error is inherited") << "\n";
+            out << QCoreApplication::translate(
+                       "cli", "isolation: on the reference's inputs the node agrees; the error is inherited")
+                << "\n";
         for (const auto& [name, cmp] : iso.outputs)
             out << "  " << cli::fromStd(name) << ": " << cli::fromStd(cmp.summary()) << "\n";
     }
@@ -150,22 +153,36 @@ bool parseTolerance(const QString& spec, const Tolerance& global, std::string& n
 
 int runCompareCommand(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Compare a model layer by layer with a reference and find the first divergent node.\n"
-           "Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Compare a model layer by layer with a reference and find the first divergent node.\n"
+               "Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error."));
     parser.addHelpOption();
-    parser.addPositionalArgument("MODEL", tr("The .onnx file."));
+    parser.addPositionalArgument("MODEL", QCoreApplication::translate("cli", "The .onnx file."));
     cli::addEngineOptions(parser);
-    parser.addOption({"ref", tr("Reference values: a .pb, .npy or .npz file, or a test_data_set folder."),
-                      tr("FILE_OR_DIR")});
-    parser.addOption({"against-backend", tr("Compare with the same model on another backend."), tr("NAME")});
-    parser.addOption({"against-model", tr("Compare with another model, value by value name."), tr("MODEL2")});
-    parser.addOption({"map", tr("Value NAME of MODEL is NAME2 in MODEL2 (repeatable)."), tr("NAME=NAME2")});
-    parser.addOption({"atol", tr("Absolute tolerance."), tr("X"), "1e-4"});
-    parser.addOption({"rtol", tr("Relative tolerance."), tr("Y"), "1e-3"});
-    parser.addOption({"tolerance", tr("Tolerance for one value (repeatable)."), tr("NAME=ATOL[,RTOL]")});
-    parser.addOption({"no-isolate", tr("Do not re-run the first divergent node on the reference's inputs.")});
-    parser.addOption({"json", tr("Print the report as JSON.")});
+    parser.addOption({"ref",
+                      QCoreApplication::translate(
+                          "cli", "Reference values: a .pb, .npy or .npz file, or a test_data_set folder."),
+                      QCoreApplication::translate("cli", "FILE_OR_DIR")});
+    parser.addOption({"against-backend",
+                      QCoreApplication::translate("cli", "Compare with the same model on another backend."),
+                      QCoreApplication::translate("cli", "NAME")});
+    parser.addOption({"against-model",
+                      QCoreApplication::translate("cli", "Compare with another model, value by value name."),
+                      QCoreApplication::translate("cli", "MODEL2")});
+    parser.addOption(
+        {"map", QCoreApplication::translate("cli", "Value NAME of MODEL is NAME2 in MODEL2 (repeatable)."),
+         QCoreApplication::translate("cli", "NAME=NAME2")});
+    parser.addOption({"atol", QCoreApplication::translate("cli", "Absolute tolerance."),
+                      QCoreApplication::translate("cli", "X"), "1e-4"});
+    parser.addOption({"rtol", QCoreApplication::translate("cli", "Relative tolerance."),
+                      QCoreApplication::translate("cli", "Y"), "1e-3"});
+    parser.addOption({"tolerance",
+                      QCoreApplication::translate("cli", "Tolerance for one value (repeatable)."),
+                      QCoreApplication::translate("cli", "NAME=ATOL[,RTOL]")});
+    parser.addOption(
+        {"no-isolate", QCoreApplication::translate(
+                           "cli", "Do not re-run the first divergent node on the reference's inputs.")});
+    parser.addOption({"json", QCoreApplication::translate("cli", "Print the report as JSON.")});
     if (!parser.parse(QStringList{"compare"} + args))
         return cli::fail(cli::UsageError, parser.errorText());
     if (parser.isSet("help")) {
@@ -173,12 +190,13 @@ int runCompareCommand(const QStringList& args) {
         return cli::Ok;
     }
     if (parser.positionalArguments().size() != 1)
-        return cli::fail(cli::UsageError, tr("compare needs one MODEL"));
+        return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "compare needs one MODEL"));
     const int sources =
         int(parser.isSet("ref")) + int(parser.isSet("against-backend")) + int(parser.isSet("against-model"));
     if (sources != 1)
         return cli::fail(cli::UsageError,
-                         tr("give exactly one of --ref, --against-backend, --against-model"));
+                         QCoreApplication::translate(
+                             "cli", "give exactly one of --ref, --against-backend, --against-model"));
 
     LayerCompareOptions compareOptions;
     bool okA = false, okR = false;
@@ -186,19 +204,24 @@ int runCompareCommand(const QStringList& args) {
     compareOptions.tolerances.global.rtol = parser.value("rtol").toDouble(&okR);
     if (!okA || !okR || compareOptions.tolerances.global.atol < 0 ||
         compareOptions.tolerances.global.rtol < 0)
-        return cli::fail(cli::UsageError, tr("--atol and --rtol need non-negative numbers"));
+        return cli::fail(cli::UsageError,
+                         QCoreApplication::translate("cli", "--atol and --rtol need non-negative numbers"));
     for (const QString& spec : parser.values("tolerance")) {
         std::string name;
         Tolerance tol;
         if (!parseTolerance(spec, compareOptions.tolerances.global, name, tol))
-            return cli::fail(cli::UsageError, tr("--tolerance needs NAME=ATOL[,RTOL], got '%1'").arg(spec));
+            return cli::fail(
+                cli::UsageError,
+                QCoreApplication::translate("cli", "--tolerance needs NAME=ATOL[,RTOL], got '%1'").arg(spec));
         compareOptions.tolerances.perTensor[name] = tol;
     }
     std::map<std::string, std::string> nameMap;
     for (const QString& spec : parser.values("map")) {
         const qsizetype eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.size() - 1)
-            return cli::fail(cli::UsageError, tr("--map needs NAME=NAME2, got '%1'").arg(spec));
+            return cli::fail(
+                cli::UsageError,
+                QCoreApplication::translate("cli", "--map needs NAME=NAME2, got '%1'").arg(spec));
         nameMap[spec.left(eq).toStdString()] = spec.mid(eq + 1).toStdString();
     }
     compareOptions.isolate = !parser.isSet("no-isolate");
@@ -223,8 +246,8 @@ int runCompareCommand(const QStringList& args) {
     options.profile = false;
     auto session = Session::create(model, options);
     if (!session.ok())
-        return cli::fail(cli::ReadError,
-                         tr("cannot plan the model: %1").arg(cli::fromStd(session.message())));
+        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot plan the model: %1")
+                                             .arg(cli::fromStd(session.message())));
 
     std::unique_ptr<ReferenceSource> reference;
     QString defaultInputDir;
@@ -235,23 +258,26 @@ int runCompareCommand(const QStringList& args) {
         auto files = FileReference::open(ref.toStdString(), (*session)->plan());
         if (!files.ok())
             return cli::fail(cli::ReadError,
-                             tr("cannot read the reference: %1").arg(cli::fromStd(files.message())));
+                             QCoreApplication::translate("cli", "cannot read the reference: %1")
+                                 .arg(cli::fromStd(files.message())));
         reference = std::move(files).value();
     } else {
         std::shared_ptr<Model> referenceModel = model;
-        QString description = tr("backend %1").arg(parser.value("against-backend"));
+        QString description =
+            QCoreApplication::translate("cli", "backend %1").arg(parser.value("against-backend"));
         if (parser.isSet("against-model")) {
             referenceModel = cli::loadModelOrReport(parser.value("against-model"));
             if (!referenceModel)
                 return cli::ReadError;
-            description = tr("model %1").arg(parser.value("against-model"));
+            description = QCoreApplication::translate("cli", "model %1").arg(parser.value("against-model"));
         }
         SessionOptions referenceOptions = options;
         referenceOptions.backends = referenceBackends;
         auto other = Session::create(referenceModel, referenceOptions);
         if (!other.ok())
             return cli::fail(cli::ReadError,
-                             tr("cannot plan the reference: %1").arg(cli::fromStd(other.message())));
+                             QCoreApplication::translate("cli", "cannot plan the reference: %1")
+                                 .arg(cli::fromStd(other.message())));
         reference =
             std::make_unique<SessionReference>(std::move(other).value(), nameMap, description.toStdString());
     }
@@ -261,14 +287,15 @@ int runCompareCommand(const QStringList& args) {
         return cli::UsageError;
     auto report = compareLayers(**session, *inputs, *reference, compareOptions);
     if (!report.ok())
-        return cli::fail(cli::ReadError,
-                         tr("cannot start the comparison: %1").arg(cli::fromStd(report.message())));
+        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot start the comparison: %1")
+                                             .arg(cli::fromStd(report.message())));
     if (parser.isSet("json"))
         cli::out() << QJsonDocument(reportToJson(*report)).toJson(QJsonDocument::Indented);
     else
         printText(*report);
     cli::out().flush();
     if (report->values.empty() && report->error.empty())
-        return cli::fail(cli::ReadError, tr("the reference has none of the model's values"));
+        return cli::fail(cli::ReadError,
+                         QCoreApplication::translate("cli", "the reference has none of the model's values"));
     return report->withinTolerance() ? cli::Ok : cli::Mismatch;
 }

@@ -17,10 +17,6 @@ using namespace onnxscope;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("cli", text);
-}
-
 QJsonArray shapeToJson(const Shape& shape) {
     QJsonArray a;
     for (int64_t d : shape)
@@ -93,13 +89,15 @@ const char* mark(ChangeKind kind) {
 void printText(const ModelDiff& d) {
     QTextStream& out = cli::out();
     if (d.isEmpty()) {
-        out << tr("the models are structurally identical (%1 nodes)").arg(d.nodesA) << Qt::endl;
+        out << QCoreApplication::translate("cli", "the models are structurally identical (%1 nodes)")
+                   .arg(d.nodesA)
+            << Qt::endl;
         return;
     }
     for (const PropertyChange& p : d.properties)
         out << "~ " << cli::fromStd(p.property) << ": \"" << cli::fromStd(p.before) << "\" -> \""
             << cli::fromStd(p.after) << "\"\n";
-    out << tr("nodes: %1 in A, %2 in B, %3 unchanged, %4 differ")
+    out << QCoreApplication::translate("cli", "nodes: %1 in A, %2 in B, %3 unchanged, %4 differ")
                .arg(d.nodesA)
                .arg(d.nodesB)
                .arg(d.unchangedNodes)
@@ -108,20 +106,22 @@ void printText(const ModelDiff& d) {
     for (const NodeChange& n : d.nodes) {
         out << mark(n.kind) << " " << cli::fromStd(n.label()) << " (" << cli::fromStd(n.opType) << ")";
         if (!n.matchedBy.empty())
-            out << " " << tr("[matched by %1]").arg(cli::fromStd(n.matchedBy));
+            out << " "
+                << QCoreApplication::translate("cli", "[matched by %1]").arg(cli::fromStd(n.matchedBy));
         out << "\n";
         for (const FieldChange& f : n.fields)
             out << "    " << cli::fromStd(f.field) << ": " << cli::fromStd(f.before) << " -> "
                 << cli::fromStd(f.after) << "\n";
     }
     for (const InitializerChange& c : d.initializers) {
-        out << mark(c.kind) << " " << tr("initializer %1").arg(cli::fromStd(c.name));
+        out << mark(c.kind) << " "
+            << QCoreApplication::translate("cli", "initializer %1").arg(cli::fromStd(c.name));
         if (c.kind == ChangeKind::Changed) {
             if (!c.problem.empty())
                 out << ": " << cli::fromStd(c.problem);
             else
                 out << ": "
-                    << tr("%1 elements differ, max abs difference %2")
+                    << QCoreApplication::translate("cli", "%1 elements differ, max abs difference %2")
                            .arg(c.changedElements)
                            .arg(c.maxAbsDiff, 0, 'g', 6);
         }
@@ -134,13 +134,13 @@ void printText(const ModelDiff& d) {
 
 int runDiffCommand(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Structural diff of two models.\n"
-           "Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Structural diff of two models.\n"
+               "Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error."));
     parser.addHelpOption();
-    parser.addPositionalArgument("A", tr("The first .onnx file."));
-    parser.addPositionalArgument("B", tr("The second .onnx file."));
-    parser.addOption({"json", tr("Print the diff as JSON.")});
+    parser.addPositionalArgument("A", QCoreApplication::translate("cli", "The first .onnx file."));
+    parser.addPositionalArgument("B", QCoreApplication::translate("cli", "The second .onnx file."));
+    parser.addOption({"json", QCoreApplication::translate("cli", "Print the diff as JSON.")});
     if (!parser.parse(QStringList{"diff"} + args))
         return cli::fail(cli::UsageError, parser.errorText());
     if (parser.isSet("help")) {
@@ -148,7 +148,8 @@ int runDiffCommand(const QStringList& args) {
         return cli::Ok;
     }
     if (parser.positionalArguments().size() != 2)
-        return cli::fail(cli::UsageError, tr("diff needs two models, A and B"));
+        return cli::fail(cli::UsageError,
+                         QCoreApplication::translate("cli", "diff needs two models, A and B"));
     auto a = cli::loadModelOrReport(parser.positionalArguments().at(0));
     if (!a)
         return cli::ReadError;

@@ -153,14 +153,197 @@ Double-click to %3</source>
         <translation>모델 개요를 출력합니다.</translation>
     </message>
     <message>
+        <location filename="../app/cli_compare.cpp" line="+88"/>
+        <source>reference: %1</source>
+        <translation>기준: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 values compared, %2 out of tolerance, %3 without a reference</source>
+        <translation>값 %1개 비교, 허용 오차 초과 %2개, 기준 없음 %3개</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>run stopped: %1</source>
+        <translation>실행 중단: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all compared values are within tolerance</source>
+        <translation>비교한 모든 값이 허용 오차 안에 있습니다</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>no first divergence found</source>
+        <translation>처음 어긋난 노드를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>first divergence: %1 (node %2)</source>
+        <translation>처음 어긋난 노드: %1 (노드 %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>isolation: not run: %1</source>
+        <translation>분리 실행: 실행하지 못함: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>isolation: the node itself disagrees on the reference&apos;s inputs (its own error)</source>
+        <translation>분리 실행: 기준 입력으로도 노드 결과가 다릅니다 (노드 자체의 오차)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>isolation: on the reference&apos;s inputs the node agrees; the error is inherited</source>
+        <translation>분리 실행: 기준 입력으로는 노드 결과가 일치합니다 (앞에서 물려받은 오차)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Compare a model layer by layer with a reference and find the first divergent node.
+Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.</source>
+        <translation>모델을 기준과 레이어별로 비교하고 처음 어긋난 노드를 찾습니다.
+종료 상태: 0 허용 오차 안, 3 불일치, 2 읽을 수 없는 입력, 1 사용법 오류.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/cli_info.cpp" line="+1"/>
         <location filename="../app/cli_profile.cpp" line="+47"/>
         <location filename="../app/cli_run.cpp" line="+18"/>
         <source>The .onnx file.</source>
         <translation>.onnx 파일.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Reference values: a .pb, .npy or .npz file, or a test_data_set folder.</source>
+        <translation>기준 값: .pb, .npy, .npz 파일 또는 test_data_set 폴더.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FILE_OR_DIR</source>
+        <translation>FILE_OR_DIR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare with the same model on another backend.</source>
+        <translation>같은 모델을 다른 백엔드에서 실행한 결과와 비교합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with another model, value by value name.</source>
+        <translation>다른 모델과 값 이름별로 비교합니다.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>MODEL2</source>
+        <translation>MODEL2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value NAME of MODEL is NAME2 in MODEL2 (repeatable).</source>
+        <translation>MODEL의 값 NAME은 MODEL2의 NAME2입니다 (반복 가능).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME=NAME2</source>
+        <translation>NAME=NAME2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absolute tolerance.</source>
+        <translation>절대 허용 오차.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative tolerance.</source>
+        <translation>상대 허용 오차.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tolerance for one value (repeatable).</source>
+        <translation>값 하나의 허용 오차 (반복 가능).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME=ATOL[,RTOL]</source>
+        <translation>NAME=ATOL[,RTOL]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not re-run the first divergent node on the reference&apos;s inputs.</source>
+        <translation>처음 어긋난 노드를 기준 입력으로 다시 실행하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the report as JSON.</source>
+        <translation>보고서를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>compare needs one MODEL</source>
+        <translation>compare에는 MODEL 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give exactly one of --ref, --against-backend, --against-model</source>
+        <translation>--ref, --against-backend, --against-model 중 정확히 하나를 지정하세요</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--atol and --rtol need non-negative numbers</source>
+        <translation>--atol과 --rtol에는 음수가 아닌 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--tolerance needs NAME=ATOL[,RTOL], got &apos;%1&apos;</source>
+        <translation>--tolerance에는 NAME=ATOL[,RTOL]이 필요합니다. 받은 값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--map needs NAME=NAME2, got &apos;%1&apos;</source>
+        <translation>--map에는 NAME=NAME2가 필요합니다. 받은 값: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>cannot read the reference: %1</source>
+        <translation>기준을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>backend %1</source>
+        <translation>백엔드 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>model %1</source>
+        <translation>모델 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot plan the reference: %1</source>
+        <translation>기준 모델의 실행 계획을 세울 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot start the comparison: %1</source>
+        <translation>비교를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the reference has none of the model&apos;s values</source>
+        <translation>기준에 모델의 값이 하나도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_info.cpp" line="+1"/>
         <source>Print JSON.</source>
         <translation>JSON으로 출력합니다.</translation>
     </message>
@@ -245,13 +428,14 @@ Double-click to %3</source>
         <translation>실행할 백엔드(cpu).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/cli_compare.cpp" line="-131"/>
+        <location filename="../app/cli_conformance.cpp" line="+1"/>
         <location filename="../app/cli_engine_options.cpp" line="+108"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/cli_conformance.cpp" line="+1"/>
         <source>Threads per test.</source>
         <translation>테스트당 스레드 수.</translation>
     </message>
@@ -489,13 +673,14 @@ Double-click to %3</source>
         <translation>--warmup에는 N &gt;= 0, --runs에는 N &gt;= 1이 필요합니다</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../app/cli_compare.cpp" line="+81"/>
+        <location filename="../app/cli_profile.cpp" line="+14"/>
         <location filename="../app/cli_run.cpp" line="-26"/>
         <source>cannot plan the model: %1</source>
         <translation>모델 실행 계획을 세울 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../app/cli_profile.cpp" line="+13"/>
         <location filename="../app/cli_run.cpp" line="+9"/>
         <source>run failed: %1</source>
         <translation>실행 실패: %1</translation>
@@ -589,6 +774,58 @@ Double-click to %3</source>
         <location line="+31"/>
         <source>cannot create %1</source>
         <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_diff.cpp" line="+92"/>
+        <source>the models are structurally identical (%1 nodes)</source>
+        <translation>두 모델의 구조가 같습니다 (노드 %1개)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nodes: %1 in A, %2 in B, %3 unchanged, %4 differ</source>
+        <translation>노드: A에 %1개, B에 %2개, 변경 없음 %3개, 다름 %4개</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>[matched by %1]</source>
+        <translation>[%1(으)로 대응]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>initializer %1</source>
+        <translation>초기값 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 elements differ, max abs difference %2</source>
+        <translation>원소 %1개가 다름, 최대 절대 차이 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Structural diff of two models.
+Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
+        <translation>두 모델의 구조 차이를 보여 줍니다.
+종료 상태: 0 같음, 3 다름, 2 읽을 수 없음, 1 사용법 오류.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first .onnx file.</source>
+        <translation>첫 번째 .onnx 파일.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The second .onnx file.</source>
+        <translation>두 번째 .onnx 파일.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the diff as JSON.</source>
+        <translation>차이를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>diff needs two models, A and B</source>
+        <translation>diff에는 모델 두 개(A와 B)가 필요합니다</translation>
     </message>
 </context>
 <context>
