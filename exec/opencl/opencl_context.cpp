@@ -92,7 +92,8 @@ cl_ulong eventTime(cl_event event, cl_profiling_info what) {
 } // namespace
 
 Result<std::shared_ptr<OpenClContext>> OpenClContext::create(const OpenClDeviceInfo& device,
-                                                             std::string cacheDir) {
+                                                             std::string cacheDir,
+                                                             const std::vector<OpenClSource>* sources) {
     std::shared_ptr<OpenClContext> ctx(new OpenClContext());
     ctx->m_device = device;
     cl_int err = CL_SUCCESS;
@@ -106,7 +107,8 @@ Result<std::shared_ptr<OpenClContext>> OpenClContext::create(const OpenClDeviceI
     if (err != CL_SUCCESS)
         return Status::error("OpenCL device '" + device.name +
                              "': clCreateCommandQueue failed: " + openClErrorName(err));
-    OS_RETURN_IF_ERROR(ctx->buildProgram(cacheDir.empty() ? defaultCacheDir() : cacheDir));
+    OS_RETURN_IF_ERROR(ctx->buildProgram(cacheDir.empty() ? defaultCacheDir() : cacheDir,
+                                         sources ? *sources : openClSources()));
     return ctx;
 }
 
@@ -130,8 +132,7 @@ OpenClContext::~OpenClContext() {
         clReleaseContext(m_context);
 }
 
-Status OpenClContext::buildProgram(const std::string& cacheDir) {
-    const auto& sources = openClSources();
+Status OpenClContext::buildProgram(const std::string& cacheDir, const std::vector<OpenClSource>& sources) {
     uint64_t key = fnv1a(m_device.name + '\n' + m_device.vendor + '\n' + m_device.driverVersion + '\n' +
                              m_device.platformVersion + '\n' + kBuildOptions,
                          1469598103934665603ull);

@@ -10,6 +10,7 @@
 
 #include "core/tensor.h"
 #include "opencl_device.h"
+#include "opencl_sources.h"
 
 #include <list>
 #include <map>
@@ -35,9 +36,11 @@ struct OpenClTiming {
 class OpenClContext {
 public:
     // Creates the context and queue and builds (or loads from cacheDir) the program.
-    // An empty cacheDir picks $XDG_CACHE_HOME/onnxscope or ~/.cache/onnxscope.
+    // An empty cacheDir picks $XDG_CACHE_HOME/onnxscope or ~/.cache/onnxscope. sources replaces
+    // the embedded kernel sources (tests of build failures).
     static Result<std::shared_ptr<OpenClContext>> create(const OpenClDeviceInfo& device,
-                                                         std::string cacheDir = {});
+                                                         std::string cacheDir = {},
+                                                         const std::vector<OpenClSource>* sources = nullptr);
     ~OpenClContext();
     OpenClContext(const OpenClContext&) = delete;
     OpenClContext& operator=(const OpenClContext&) = delete;
@@ -77,7 +80,7 @@ public:
 
 private:
     OpenClContext() = default;
-    Status buildProgram(const std::string& cacheDir);
+    Status buildProgram(const std::string& cacheDir, const std::vector<OpenClSource>& sources);
     void remember(const Tensor& tensor, const ClBuffer& buffer);
 
     OpenClDeviceInfo m_device;

@@ -171,6 +171,23 @@ private slots:
         QVERIFY(fourth.ok() && (*fourth)->programFromCache());
     }
 
+    void buildFailureAndDeviceMemory() {
+        QTemporaryDir dir;
+        auto device = selectOpenClDevice("opencl");
+        QVERIFY(device.ok());
+        const std::vector<OpenClSource> broken = {
+            { "broken.cl",
+              "__kernel void broken(__global float* x) { x[0] = not_declared_anywhere; }\n" }};
+        auto ctx = OpenClContext::create(*device, dir.path().toStdString(), &broken);
+        QVERIFY(!ctx.ok());
+        QVERIFY2(ctx.message().find("build log") != std::string::npos, ctx.message().c_str());
+        QVERIFY2(ctx.message().find("not_declared_anywhere") != std::string::npos, ctx.message().c_str());
+
+        auto huge = m_backend->context()->allocate(size_t(1) << 52);
+        QVERIFY(!huge.ok());
+        QVERIFY2(huge.message().find("out of device memory") != std::string::npos, huge.message().c_str());
+    }
+
     void unary() {
         const std::vector<Shape> shapes = {{7}, {2, 3, 5}, { 1, 4, 9, 9 }};
         const std::vector<std::pair<std::string, std::vector<Attribute>>> ops = {
