@@ -22,6 +22,7 @@ private slots:
     void keyboardFollowsProducers();
     void opensSubgraphWithBreadcrumb();
     void exportsSvgAndPng();
+    void controllerDropsSupersededLayouts();
 
 private:
     static bool waitLayout(GraphPage& page) {
@@ -164,6 +165,28 @@ void TestGraphPage::exportsSvgAndPng() {
     QImage png(dir.filePath("g.png"));
     QVERIFY(!png.isNull());
     QVERIFY(nonWhitePixels(png) > 200);
+}
+
+void TestGraphPage::controllerDropsSupersededLayouts() {
+    auto doc = GraphDocument::create(DisplayGraph::fromModel(makeLayeredModel(6, 400), QStringLiteral("t")));
+    LayoutController controller;
+    QSignalSpy finished(&controller, &LayoutController::finished);
+    QSignalSpy progress(&controller, &LayoutController::progress);
+    const quint64 first = controller.request(doc, fullExpansion(*doc->tree));
+    const quint64 second = controller.request(doc, initialExpansion(*doc->tree, 20));
+    QVERIFY(second > first);
+    QVERIFY(finished.wait(60000));
+    controller.waitForIdle();
+    QTest::qWait(50); // let any queued (stale) delivery arrive, to prove it is dropped
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<quint64>(), second);
+    QVERIFY(progress.count() >= 1);
+    // A cancelled request delivers nothing.
+    controller.request(doc, fullExpansion(*doc->tree));
+    controller.cancel();
+    controller.waitForIdle();
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1);
 }
 
 QTEST_MAIN(TestGraphPage)
