@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <queue>
 #include <set>
 
@@ -211,6 +212,9 @@ std::vector<onnx::AttributeProto> functionAttributeDefaults(const onnx::Function
 
 class Planner {
 public:
+    Planner(const ExternalDataStore* store, const PlanOptions& options)
+        : m_store(store)
+        , m_options(options) {}
     Planner(const onnx::ModelProto& model, const ExternalDataStore* store, const PlanOptions& options)
         : m_store(store)
         , m_options(options) {
@@ -235,8 +239,14 @@ private:
                 return true;
         return false;
     }
-    void assignKernel(PlannedNode& node);
+    void assignKernel(PlannedNode& node, const ExpandedNode& source);
 
+public:
+    // Off while planning a lazily built function body, so a body that still cannot be built
+    // fails instead of recursing.
+    bool m_allowLazy = true;
+
+private:
     const ExternalDataStore* m_store;
     const PlanOptions& m_options;
     std::map<std::string, const onnx::FunctionProto*> m_functions;
@@ -353,7 +363,115 @@ Status Planner::inlineFunction(const onnx::FunctionProto& function,
     return {};
 }
 
-void Planner::assignKernel(PlannedNode& node) {
+onnx::TypeProto typeOfValue(const Value* v) {
+    onnx::TypeProto type;
+    if (!v)
+        return type;
+    if (v->isOptional) {
+        Value inner = *v;
+        inner.isOptional = false;
+        if (v->isNone())
+            type.mutable_optional_type()->mutable_elem_type()->mutable_tensor_type()->set_elem_type(
+                static_cast<int>(v->elementType));
+        else
+            *type.mutable_optional_type()->mutable_elem_type() = typeOfValue(&inner);
+        return type;
+    }
+    if (v->isTensor()) {
+        auto* t = type.mutable_tensor_type();
+        t->set_elem_type(static_cast<int>(v->tensor.dataType()));
+        auto* shape = t->mutable_shape();
+        for (int64_t d : v->tensor.shape())
+            shape->add_dim()->set_dim_value(d);
+    } else if (v->isSequence()) {
+        const DataType elem = !v->elements.empty() && v->elements.front().isTensor()
+                                  ? v->elements.front().tensor.dataType()
+                                  : v->elementType;
+        type.mutable_sequence_type()->mutable_elem_type()->mutable_tensor_type()->set_elem_type(
+            static_cast<int>(elem));
+    }
+    return type;
+}
+
+// An op with no kernel whose schema builds its function body from the input types
+// (NegativeLogLikelihoodLoss inside SoftmaxCrossEntropyLoss, ...). When the planner cannot see
+// those types, the body is built on first use from the actual inputs, once per type signature.
+class LazyFunctionKernel final : public Kernel {
+public:
+    LazyFunctionKernel(onnx::NodeProto node, std::shared_ptr<const OpsetMap> opsets,
+                       const ExternalDataStore* store, PlanOptions options)
+        : m_node(std::move(node))
+        , m_opsets(std::move(opsets))
+        , m_store(store)
+        , m_options(std::move(options)) {}
+
+    Status compute(KernelContext& context) const override {
+        std::vector<onnx::TypeProto> types;
+        std::vector<Value> inputs;
+        std::string signature;
+        for (int i = 0; i < m_node.input_size(); ++i) {
+            const Value* v = m_node.input(i).empty() ? nullptr : context.input(i);
+            types.push_back(typeOfValue(v));
+            signature += types.back().SerializeAsString() + '\x1f';
+            if (!m_node.input(i).empty())
+                inputs.push_back(v ? *v : Value());
+        }
+        std::shared_ptr<const GraphBody> body;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            auto it = m_bodies.find(signature);
+            if (it != m_bodies.end()) {
+                body = it->second;
+            } else {
+                OS_ASSIGN_OR_RETURN(body, build(types));
+                m_bodies.emplace(signature, body);
+            }
+        }
+        OS_ASSIGN_OR_RETURN(auto outputs, context.runGraph(*body, std::move(inputs)));
+        size_t k = 0;
+        for (int o = 0; o < m_node.output_size() && o < context.outputCount(); ++o)
+            if (!m_node.output(o).empty() && k < outputs.size())
+                context.setOutput(o, std::move(outputs[k++]));
+        return {};
+    }
+
+private:
+    Result<std::shared_ptr<const GraphBody>> build(const std::vector<onnx::TypeProto>& types) const {
+        onnx::GraphProto graph;
+        graph.set_name(m_node.op_type() + " function body");
+        onnx::NodeProto* n = graph.add_node();
+        *n = m_node;
+        for (int i = 0; i < n->input_size(); ++i) {
+            if (n->input(i).empty())
+                continue;
+            n->set_input(i, "input_" + std::to_string(i));
+            auto* in = graph.add_input();
+            in->set_name(n->input(i));
+            *in->mutable_type() = types[static_cast<size_t>(i)];
+        }
+        for (int o = 0; o < n->output_size(); ++o) {
+            if (n->output(o).empty())
+                continue;
+            n->set_output(o, "output_" + std::to_string(o));
+            graph.add_output()->set_name(n->output(o));
+        }
+        Planner planner(m_store, m_options);
+        planner.m_allowLazy = false;
+        OS_ASSIGN_OR_RETURN(auto plan, planner.planGraph(graph, m_opsets, nullptr));
+        if (!plan->unsupportedNodes().empty())
+            return plan->unsupportedNodes().front()->planError;
+        return std::make_shared<const GraphBody>(graph.name(), std::move(plan));
+    }
+
+    onnx::NodeProto m_node;
+    std::shared_ptr<const OpsetMap> m_opsets;
+    const ExternalDataStore* m_store;
+    PlanOptions m_options;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, std::shared_ptr<const GraphBody>> m_bodies;
+};
+
+void Planner::assignKernel(PlannedNode& node, const ExpandedNode& source) {
     for (const Backend* b : m_options.backends) {
         if (!b->canRun(node.desc))
             continue;
@@ -373,6 +491,15 @@ void Planner::assignKernel(PlannedNode& node) {
         else
             node.planError = value.status();
         return;
+    }
+    if (m_allowLazy) {
+        const onnx::OpSchema* schema = onnx::OpSchemaRegistry::Schema(
+            node.desc.opType, node.desc.opsetVersion, node.desc.domain.empty() ? "" : node.desc.domain);
+        if (schema && schema->HasContextDependentFunction()) {
+            node.kernel =
+                std::make_unique<LazyFunctionKernel>(source.proto, source.opsets, m_store, m_options);
+            return;
+        }
     }
     std::string names;
     for (const Backend* b : m_options.backends)
@@ -562,8 +689,8 @@ Result<std::unique_ptr<ExecutionPlan>> Planner::planGraph(const onnx::GraphProto
         if (lastUse[s] >= 0 && !plan->pinned[s])
             plan->nodes[static_cast<size_t>(lastUse[s])].releaseAfter.push_back(static_cast<int>(s));
 
-    for (PlannedNode& n : plan->nodes)
-        assignKernel(n);
+    for (size_t k = 0; k < order.size(); ++k)
+        assignKernel(plan->nodes[k], expanded[order[k]]);
     return plan;
 }
 
