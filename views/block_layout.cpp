@@ -116,7 +116,11 @@ std::shared_ptr<const BlockLayoutCache::Local> BlockLayouter::layoutBlock(int bl
         LayoutOutput output;
         QString error;
         bool ok = false;
-        if (m_engine != LayoutEngineChoice::Layered && graphvizAvailable()) {
+        // dot is superlinear (about 1 s at 1.3k boxes); past this size a block (only possible
+        // with a large maxBlockItems) goes to the layered engine instead.
+        constexpr size_t kGraphvizMaxItems = 600;
+        if (m_engine != LayoutEngineChoice::Layered && graphvizAvailable() &&
+            (m_engine == LayoutEngineChoice::Graphviz || sizes.size() <= kGraphvizMaxItems)) {
             ok = GraphvizLayout().calculate(input, output, &error);
             if (ok)
                 job.engineName = QStringLiteral("graphviz-dot");
