@@ -5,6 +5,10 @@
 #include "translation_loader.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -25,6 +29,9 @@ const Command kCommands[] = {
      QT_TRANSLATE_NOOP(
          "cli", "compare layer by layer (--ref FILE_OR_DIR | --against-backend B | --against-model M)")},
     {"diff", runDiffCommand, QT_TRANSLATE_NOOP("cli", "structural diff of two models (A B [--json])")},
+    {"devices", runDevicesCommand, QT_TRANSLATE_NOOP("cli", "list OpenCL platforms and devices")},
+    {"layout", runLayoutCommand,
+     QT_TRANSLATE_NOOP("cli", "time the graph view layout (--expand-all --json --svg OUT)")},
     {"meta", runMetaCommand, QT_TRANSLATE_NOOP("cli", "edit metadata and save (-o OUT --set K=V --unset K)")},
 };
 
@@ -42,10 +49,22 @@ int usage(int code) {
     return code;
 }
 
+// `layout` measures nodes with real Qt font metrics, which need a QGuiApplication; it runs on the
+// offscreen platform so no display is needed. Every other command stays a plain QCoreApplication.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+    if (argc > 1 && std::strcmp(argv[1], "layout") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName("onnxscope-cli");
     QCoreApplication::setApplicationVersion(ONNXSCOPE_VERSION);
     QCoreApplication::setOrganizationName("onnxscope");
