@@ -6,6 +6,7 @@
 #include "core/model.h"
 #include "core/tensor_file_io.h"
 #include "exec/backend_factory.h"
+#include "exec/conformance.h"
 #include "exec/session.h"
 
 #ifdef ONNXSCOPE_HAVE_OPENCL
@@ -640,6 +641,95 @@ private slots:
         QVERIFY(timing->transferNs > 0); // at least the download
         QVERIFY(timing->queueNs >= 0);
         QVERIFY(!m_backend->takeNodeTiming()); // handed out once
+    }
+
+    // The ONNX backend node tests of the covered ops, through a session with the OpenCL backend:
+    // every test the CPU alone passes must pass with OpenCL too.
+    void conformance() {
+        const std::filesystem::path dir = std::filesystem::path(ONNXSCOPE_SHARED_DIR) / "onnx-tests" / "node";
+        if (!std::filesystem::exists(dir))
+            QSKIP("no ONNX backend test data");
+        static const char* const prefixes[] = {"conv",
+                                               "relu",
+                                               "sigmoid",
+                                               "tanh",
+                                               "leakyrelu",
+                                               "clip",
+                                               "hardsigmoid",
+                                               "hardswish",
+                                               "gelu",
+                                               "erf",
+                                               "exp",
+                                               "log",
+                                               "sqrt",
+                                               "abs",
+                                               "neg",
+                                               "reciprocal",
+                                               "elu",
+                                               "selu",
+                                               "softplus",
+                                               "softsign",
+                                               "floor",
+                                               "ceil",
+                                               "sin",
+                                               "cos",
+                                               "identity",
+                                               "mish",
+                                               "sign",
+                                               "round",
+                                               "thresholdedrelu",
+                                               "celu",
+                                               "add",
+                                               "sub",
+                                               "mul",
+                                               "div",
+                                               "pow",
+                                               "max",
+                                               "min",
+                                               "prelu",
+                                               "matmul",
+                                               "gemm",
+                                               "averagepool",
+                                               "globalaveragepool",
+                                               "globalmaxpool",
+                                               "batchnorm",
+                                               "layer_normalization",
+                                               "softmax",
+                                               "logsoftmax",
+                                               "reduce",
+                                               "transpose",
+                                               "concat",
+                                               "slice",
+                                               "gather",
+                                               "pad",
+                                               "resize",
+                                               "reshape",
+                                               "flatten",
+                                               "squeeze",
+                                               "unsqueeze"};
+        ConformanceOptions withDevice;
+        withDevice.backends = {m_backend};
+        int run = 0, passed = 0;
+        std::string regressions;
+        for (const auto& test : findConformanceTests(dir)) {
+            const std::string name = test.filename().string();
+            bool covered = false;
+            for (const char* p : prefixes)
+                covered = covered || name.rfind(std::string("test_") + p, 0) == 0;
+            if (!covered || name.find("_expanded") != std::string::npos)
+                continue;
+            ++run;
+            const ConformanceResult device = runConformanceTest(test, withDevice);
+            if (device.passed) {
+                ++passed;
+                continue;
+            }
+            const ConformanceResult host = runConformanceTest(test, {});
+            if (host.passed)
+                regressions += "\n  " + name + ": " + device.reason;
+        }
+        qInfo("ONNX node tests of covered ops with OpenCL: %d of %d passed", passed, run);
+        QVERIFY2(regressions.empty(), ("pass on the CPU but fail with OpenCL:" + regressions).c_str());
     }
 
     void models_data() {
