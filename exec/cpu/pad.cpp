@@ -38,7 +38,7 @@ int64_t mapCoordinate(int64_t i, int64_t dim, PadMode mode) {
 // Fills out (shape outShape) from data shifted by begin[k] on each axis; value is a one-element
 // tensor of data's type used where constant mode falls outside the input.
 Status padInto(const Tensor& data, const std::vector<int64_t>& begin, PadMode mode, const Tensor& value,
-               Tensor& out) {
+               Tensor& out, int threads) {
     const int rank = data.rank();
     const Shape& outShape = out.shape();
     if (out.elementCount() == 0)
@@ -63,27 +63,31 @@ Status padInto(const Tensor& data, const std::vector<int64_t>& begin, PadMode mo
     ElementCopier fromValue(value, out);
     const int64_t inner = outShape[rank - 1];
     const int64_t outer = out.elementCount() / inner;
-    std::vector<int64_t> index(static_cast<size_t>(rank), 0);
+    const std::vector<int64_t>& last = tables[rank - 1];
+#pragma omp parallel for num_threads(threads) if (out.elementCount() > 65536) schedule(static)
     for (int64_t o = 0; o < outer; ++o) {
         int64_t base = 0;
         bool outside = false;
-        for (int k = 0; k < rank - 1; ++k) {
-            const int64_t src = tables[k][index[k]];
+        int64_t rest = o;
+        for (int k = rank - 2; k >= 0; --k) {
+            const int64_t src = tables[k][rest % outShape[k]];
+            rest /= outShape[k];
             if (src < 0)
                 outside = true;
             base += src * strides[k];
         }
-        const std::vector<int64_t>& last = tables[rank - 1];
-        for (int64_t i = 0; i < inner; ++i) {
-            if (outside || last[i] < 0)
+        // Copy runs of consecutive source elements in one go (the unpadded middle of a row).
+        for (int64_t i = 0; i < inner;) {
+            if (outside || last[i] < 0) {
                 fromValue.copy(o * inner + i, 0);
-            else
-                fromData.copy(o * inner + i, base + last[i]);
-        }
-        for (int k = rank - 2; k >= 0; --k) {
-            if (++index[k] < outShape[k])
-                break;
-            index[k] = 0;
+                ++i;
+                continue;
+            }
+            int64_t j = i + 1;
+            while (j < inner && last[j] == last[j - 1] + 1)
+                ++j;
+            fromData.copy(o * inner + i, base + last[i], j - i);
+            i = j;
         }
     }
     return {};
@@ -149,7 +153,7 @@ public:
                                      std::to_string(axis) + " of " + shapeToString(data->shape()) + " holds");
         }
         Tensor& out = context.allocateOutput(0, data->dataType(), outShape);
-        return padInto(*data, begin, mode, value, out);
+        return padInto(*data, begin, mode, value, out, context.threadCount());
     }
 
 private:
@@ -193,7 +197,7 @@ public:
         }
         Tensor value(data->dataType(), {});
         Tensor& out = context.allocateOutput(0, data->dataType(), outShape);
-        return padInto(*data, begin, PadMode::Constant, value, out);
+        return padInto(*data, begin, PadMode::Constant, value, out, context.threadCount());
     }
 
 private:
