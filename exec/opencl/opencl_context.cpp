@@ -14,7 +14,7 @@ namespace onnxscope {
 namespace {
 
 // Device copies of host tensors kept for reuse; beyond this the least recently used go.
-constexpr size_t kBufferCacheBytes = size_t(512) << 20;
+constexpr size_t kBufferCacheBytes = size_t(256) << 20;
 constexpr char kCacheMagic[8] = {'O', 'S', 'C', 'L', 'B', 'I', 'N', '1'};
 const char* const kBuildOptions = "-cl-std=CL1.2";
 

@@ -24,6 +24,7 @@
 using namespace onnxscope;
 using namespace onnxscope::test;
 
+#ifdef ONNXSCOPE_HAVE_OPENCL
 namespace {
 
 Tensor randomTensor(Shape shape, std::mt19937& rng, float lo = -1.0f, float hi = 1.0f) {
@@ -63,6 +64,7 @@ std::string attrsText(const NodeDesc& node) {
 }
 
 } // namespace
+#endif
 
 class TestOpenClKernels : public QObject {
     Q_OBJECT
@@ -770,10 +772,15 @@ private slots:
             if (!device)
                 onHost.insert(n.desc.opType);
         }
+        int64_t deviceNs = 0, queueNs = 0, transferNs = 0, wallNs = 0;
         for (const NodeSample& s : (*gpu)->profiler().samples()) {
             if (s.backend == "opencl") {
                 QVERIFY2(s.deviceNs >= 0 && s.queueNs >= 0 && s.transferNs >= 0, s.name.c_str());
+                deviceNs += s.deviceNs;
+                queueNs += s.queueNs;
+                transferNs += s.transferNs;
             }
+            wallNs += s.durationNs;
             fellBack += s.backend.find("fallback") != std::string::npos;
         }
         std::string hostOps;
@@ -781,6 +788,8 @@ private slots:
             hostOps += " " + op;
         qInfo("%s: %d of %zu nodes planned on OpenCL, %d fell back to the CPU; CPU ops:%s", base.c_str(),
               onDevice, (*gpu)->plan().nodes.size(), fellBack, hostOps.c_str());
+        qInfo("%s: wall %.2f ms, device %.2f ms, queue %.2f ms, transfers %.2f ms", base.c_str(),
+              wallNs / 1e6, deviceNs / 1e6, queueNs / 1e6, transferNs / 1e6);
         QVERIFY(onDevice > static_cast<int>((*gpu)->plan().nodes.size()) / 2);
         QCOMPARE(fellBack, 0);
         for (const auto& [outName, value] : *expected) {
