@@ -65,7 +65,9 @@ public:
         , m_mode(node.getInt("qk_matmul_output_mode", 0))
         , m_hasScale(node.hasAttribute("scale"))
         , m_scale(node.getFloat("scale", 1.0f))
-        , m_softcap(node.getFloat("softcap", 0.0f)) {}
+        , m_softcap(node.getFloat("softcap", 0.0f))
+        , m_leftWindow(node.getInt("left_window_size", -1))
+        , m_rightWindow(node.getInt("right_window_size", -1)) {}
 
     Status compute(KernelContext& ctx) const override {
         const Tensor* q0 = ctx.inputTensor(0);
