@@ -3,18 +3,22 @@
 // window layout back after a restart.
 #include "test_models.h"
 
+#include "about_dialog.h"
 #include "app_settings.h"
 #include "main_window.h"
+#include "settings_dialog.h"
 #include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 #include "views/overview_table_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,6 +38,8 @@ private slots:
     void dropOpensModel();
     void closeModelReturnsToStart();
     void layoutIsRestored();
+    void settingsDialogStoresChoices();
+    void aboutDialogListsVersions();
 
 private:
     QString writeTestModel(const QString& name, const QString& graphName = QStringLiteral("overview_graph"));
@@ -242,6 +248,43 @@ void TestMainWindow::layoutIsRestored() {
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("overviewDock"));
     QVERIFY(dock);
     QVERIFY(!dock->isVisible());
+}
+
+void TestMainWindow::settingsDialogStoresChoices() {
+    SettingsDialog dialog;
+    auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    auto* backend = dialog.findChild<QComboBox*>(QStringLiteral("backendCombo"));
+    auto* threads = dialog.findChild<QSpinBox*>(QStringLiteral("threadsSpin"));
+    QVERIFY(language && backend && threads);
+    QCOMPARE(language->currentData().toString(), QString()); // follows the system by default
+    language->setCurrentIndex(language->findData(QStringLiteral("ko")));
+    backend->setCurrentIndex(backend->findData(QStringLiteral("opencl")));
+    threads->setValue(3);
+    dialog.accept();
+    QVERIFY(dialog.languageChanged());
+    QCOMPARE(AppSettings::language(), QStringLiteral("ko"));
+    QCOMPARE(AppSettings::backend(), QStringLiteral("opencl"));
+    QCOMPARE(AppSettings::threads(), 3);
+
+    SettingsDialog again; // reopening shows the stored choices
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("languageCombo"))->currentData().toString(),
+             QStringLiteral("ko"));
+    QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("threadsSpin"))->value(), 3);
+    again.reject();
+    QCOMPARE(AppSettings::language(), QStringLiteral("ko"));
+}
+
+void TestMainWindow::aboutDialogListsVersions() {
+    AboutDialog dialog;
+    QSignalSpy probed(&dialog, &AboutDialog::devicesProbed);
+    QVERIFY(probed.wait(30000));
+    const QString report = dialog.reportText();
+    QVERIFY2(report.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("ONNX: 1.")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("Protocol Buffers: 3.")), qPrintable(report));
+    for (const char* name : {"Graphviz: ", "oneDNN: ", "CLBlast: ", "OpenCL: "})
+        QVERIFY2(report.contains(QLatin1String(name)), qPrintable(report));
+    QVERIFY(!report.contains(QStringLiteral("Looking for OpenCL devices")));
 }
 
 QTEST_MAIN(TestMainWindow)
