@@ -353,7 +353,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>사용법: onnxscope-cli info MODEL [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="+18"/>
+        <location filename="../app/cli_main.cpp" line="+22"/>
         <source>print a model&apos;s overview (--json)</source>
         <translation>모델 개요 출력 (--json)</translation>
     </message>
@@ -384,6 +384,16 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
     </message>
     <message>
         <location line="+1"/>
+        <source>list OpenCL platforms and devices</source>
+        <translation>OpenCL 플랫폼과 장치 목록 출력</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>time the graph view layout (--expand-all --json --svg OUT)</source>
+        <translation>그래프 보기 배치 시간 측정 (--expand-all --json --svg OUT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>edit metadata and save (-o OUT --set K=V --unset K)</source>
         <translation>메타데이터를 편집하고 저장 (-o OUT --set K=V --unset K)</translation>
     </message>
@@ -403,7 +413,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>명령의 옵션을 보려면 &apos;onnxscope-cli COMMAND --help&apos;를 실행하세요.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>알 수 없는 명령 &apos;%1&apos;</translation>
     </message>
