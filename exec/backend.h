@@ -49,6 +49,9 @@ public:
     // The device timing of the node this backend ran last, handed out once; the session calls
     // it after each node and puts it in the profile.
     virtual std::optional<DeviceTiming> takeNodeTiming() const { return std::nullopt; }
+    // Device drivers (OpenCL runtimes with their own threads) do not survive fork(); callers that
+    // isolate work in child processes run such backends in-process instead.
+    virtual bool survivesFork() const { return true; }
 };
 
 } // namespace onnxscope

@@ -276,6 +276,9 @@ ConformanceResult runConformanceTest(const fs::path& testDir, const ConformanceO
 }
 
 ConformanceResult runConformanceTestIsolated(const fs::path& testDir, const ConformanceOptions& options) {
+    for (const auto& backend : options.backends)
+        if (backend && !backend->survivesFork())
+            return runConformanceTest(testDir, options);
     int fds[2];
     if (pipe(fds) != 0)
         return runConformanceTest(testDir, options);

@@ -30,6 +30,7 @@ public:
     std::string implementationName(const NodeDesc& node) const override;
     void releaseCachedMemory() override;
     std::optional<DeviceTiming> takeNodeTiming() const override;
+    bool survivesFork() const override { return false; }
 
     const OpenClDeviceInfo& device() const { return m_ctx->device(); }
     const std::shared_ptr<OpenClContext>& context() const { return m_ctx; }
