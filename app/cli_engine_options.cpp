@@ -5,6 +5,7 @@
 #include "core/tensor_file_io.h"
 #include "core/tensor_proto_io.h"
 #include "exec/backend_factory.h"
+#include "exec/declared_value_io.h"
 #include "exec/graph_executor.h"
 
 #include <QDir>
@@ -22,23 +23,10 @@ QString tr(const char* text) {
     return QCoreApplication::translate("cli", text);
 }
 
-PbKind pbKindFor(const ValueInfo& info) {
-    switch (info.kind) {
-    case ValueInfo::Kind::Sequence:
-        return PbKind::Sequence;
-    case ValueInfo::Kind::Optional:
-        return PbKind::Optional;
-    case ValueInfo::Kind::Map:
-        return PbKind::Map;
-    default:
-        return PbKind::Tensor;
-    }
-}
-
 // Tensors may come from .pb, .npy or .npz; sequences, optionals and maps only from .pb.
 Result<Value> readInputFile(const std::string& file, const ValueInfo& info) {
     if (info.kind != ValueInfo::Kind::Tensor && info.kind != ValueInfo::Kind::Unknown)
-        return readValuePb(file, pbKindFor(info));
+        return readDeclaredValuePb(file, info);
     auto t = readTensorFile(file);
     if (!t.ok())
         return t.status();

@@ -1,5 +1,7 @@
 #include "conformance.h"
 
+#include "declared_value_io.h"
+
 #include "core/model.h"
 #include "core/tensor_proto_io.h"
 #include "session.h"
@@ -189,33 +191,6 @@ Status compareValues(const Value& actual, const Value& expected, const Tolerance
 
 namespace {
 
-PbKind pbKindFor(const ValueInfo& info) {
-    switch (info.kind) {
-    case ValueInfo::Kind::Sequence:
-        return PbKind::Sequence;
-    case ValueInfo::Kind::Optional:
-        return PbKind::Optional;
-    case ValueInfo::Kind::Map:
-        return PbKind::Map;
-    default:
-        return PbKind::Tensor;
-    }
-}
-
-// onnx 1.12's generators stored bfloat16 test tensors as their raw bits with data_type UINT16
-// while the graph declares BFLOAT16; read such a tensor as the declared type, bit for bit.
-Value asDeclaredType(Value value, const ValueInfo& declared) {
-    if (!value.isTensor() || declared.kind != ValueInfo::Kind::Tensor)
-        return value;
-    const DataType have = value.tensor.dataType();
-    const DataType want = declared.elementType;
-    bool sameBits16 = have == DataType::Uint16 && (want == DataType::BFloat16 || want == DataType::Float16);
-    if (!sameBits16)
-        return value;
-    auto holder = std::make_shared<Tensor>(value.tensor);
-    return Value(Tensor::view(want, holder->shape(), holder->rawData(), holder));
-}
-
 Status runDataSet(Session& session, const fs::path& dataDir, const Tolerance& tolerance) {
     std::map<std::string, Value> inputs;
     const auto& declared = session.inputs();
@@ -227,8 +202,8 @@ Status runDataSet(Session& session, const fs::path& dataDir, const Tolerance& to
             return Status::error(file.filename().string() +
                                  " has no matching graph input (the graph declares " +
                                  std::to_string(declared.size()) + ")");
-        OS_ASSIGN_OR_RETURN(Value v, readValuePb(file, pbKindFor(declared[k])));
-        inputs[declared[k].name] = asDeclaredType(std::move(v), declared[k]);
+        OS_ASSIGN_OR_RETURN(Value v, readDeclaredValuePb(file, declared[k]));
+        inputs[declared[k].name] = std::move(v);
     }
     OS_ASSIGN_OR_RETURN(auto outputs, session.runAll(inputs));
     const auto& declaredOut = session.outputs();
@@ -239,9 +214,9 @@ Status runDataSet(Session& session, const fs::path& dataDir, const Tolerance& to
         return Status::error(std::to_string(declaredOut.size()) + " outputs vs " +
                              std::to_string(expectedCount) + " expected");
     for (size_t k = 0; k < expectedCount; ++k) {
-        OS_ASSIGN_OR_RETURN(Value expected, readValuePb(dataDir / ("output_" + std::to_string(k) + ".pb"),
-                                                        pbKindFor(declaredOut[k])));
-        expected = asDeclaredType(std::move(expected), declaredOut[k]);
+        OS_ASSIGN_OR_RETURN(
+            Value expected,
+            readDeclaredValuePb(dataDir / ("output_" + std::to_string(k) + ".pb"), declaredOut[k]));
         const Value& actual = outputs[declaredOut[k].name];
         OS_RETURN_IF_ERROR(compareValues(actual, expected, tolerance,
                                          "output " + std::to_string(k) + " ('" + declaredOut[k].name + "')"));

@@ -4,6 +4,7 @@
 #include "core/tensor_file_io.h"
 #include "core/tensor_proto_io.h"
 #include "core/zip_archive.h"
+#include "declared_value_io.h"
 #include "session.h"
 
 #include <onnx/onnx_pb.h>
@@ -14,19 +15,6 @@
 namespace onnxscope {
 
 namespace {
-
-PbKind pbKindFor(const ValueInfo& info) {
-    switch (info.kind) {
-    case ValueInfo::Kind::Sequence:
-        return PbKind::Sequence;
-    case ValueInfo::Kind::Optional:
-        return PbKind::Optional;
-    case ValueInfo::Kind::Map:
-        return PbKind::Map;
-    default:
-        return PbKind::Tensor;
-    }
-}
 
 // The name a lone tensor file stands for: its own name when A has such a value, else A's only
 // output.
@@ -74,7 +62,7 @@ Status readFolder(const std::filesystem::path& dir, const ExecutionPlan& plan,
             if (k >= plan.outputs.size())
                 return Status::error(file.string() + ": the model has only " +
                                      std::to_string(plan.outputs.size()) + " outputs");
-            auto value = readValuePb(file, pbKindFor(plan.outputs[k]));
+            auto value = readDeclaredValuePb(file, plan.outputs[k]);
             if (!value.ok())
                 return value.status();
             out[plan.outputs[k].name] = std::move(value).value();
