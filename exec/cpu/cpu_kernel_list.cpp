@@ -8,6 +8,7 @@ void registerCpuKernels(KernelRegistry& registry)
     registerTensorKernels(registry);
     registerNnKernels(registry);
     registerControlFlowKernels(registry);
+    registerExtraKernels(registry);
 }
 
 } // namespace onnxscope

@@ -1,0 +1,14 @@
+#include "cpu_kernels.h"
+#include "extra_kernels.h"
+
+namespace onnxscope {
+
+void registerExtraKernels(KernelRegistry& registry) {
+    registerBitCastKernel(registry);
+    registerCumProdKernel(registry);
+    registerSwiGluKernel(registry);
+    registerAffineGridKernel(registry);
+    registerDeformConvKernel(registry);
+}
+
+} // namespace onnxscope
