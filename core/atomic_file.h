@@ -12,7 +12,8 @@
 namespace onnxscope {
 
 // writer fills the stream; returning a failed Status (or leaving the stream bad) aborts the save.
-Status writeFileAtomically(const std::filesystem::path& target, const std::function<Status(std::ostream&)>& writer);
+Status writeFileAtomically(const std::filesystem::path& target,
+                           const std::function<Status(std::ostream&)>& writer);
 Status writeFileAtomically(const std::filesystem::path& target, const void* data, size_t size);
 
 } // namespace onnxscope

@@ -61,7 +61,9 @@ int serializedBitWidth(DataType type);
 bool isFloatingPoint(DataType type); // float, double, float16, bfloat16, float8*, float4
 bool isSignedInteger(DataType type);
 bool isUnsignedInteger(DataType type);
-inline bool isInteger(DataType type) { return isSignedInteger(type) || isUnsignedInteger(type); }
+inline bool isInteger(DataType type) {
+    return isSignedInteger(type) || isUnsignedInteger(type);
+}
 bool isSubByte(DataType type);
 
 } // namespace onnxscope

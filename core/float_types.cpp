@@ -8,8 +8,7 @@
 
 namespace onnxscope {
 
-float halfToFloat(uint16_t h)
-{
+float halfToFloat(uint16_t h) {
     uint32_t sign = uint32_t(h & 0x8000) << 16;
     uint32_t exp = (h >> 10) & 0x1f;
     uint32_t mant = h & 0x3ff;
@@ -30,8 +29,7 @@ float halfToFloat(uint16_t h)
     return std::bit_cast<float>(bits);
 }
 
-uint16_t floatToHalf(float value)
-{
+uint16_t floatToHalf(float value) {
     uint32_t f = std::bit_cast<uint32_t>(value);
     uint16_t sign = static_cast<uint16_t>((f >> 16) & 0x8000);
     uint32_t absf = f & 0x7fffffffu;
@@ -49,10 +47,11 @@ uint16_t floatToHalf(float value)
     return sign | static_cast<uint16_t>(absf >> 13);
 }
 
-float bfloat16ToFloat(uint16_t bits) { return std::bit_cast<float>(uint32_t(bits) << 16); }
+float bfloat16ToFloat(uint16_t bits) {
+    return std::bit_cast<float>(uint32_t(bits) << 16);
+}
 
-uint16_t floatToBfloat16(float value)
-{
+uint16_t floatToBfloat16(float value) {
     uint32_t f = std::bit_cast<uint32_t>(value);
     if ((f & 0x7fffffffu) > 0x7f800000u)
         return static_cast<uint16_t>((f >> 16) | 0x40);
@@ -66,15 +65,14 @@ struct SmallFormat {
     int expBits;
     int mantBits;
     int bias;
-    bool hasInf;      // e5m2: exp all ones, mant 0
-    bool ieeeNan;     // e5m2: exp all ones, mant != 0 is NaN
-    bool fnNan;       // e4m3fn: all ones (exp and mant) is NaN
-    bool uzNan;       // fnuz: 0x80 is NaN, no negative zero
+    bool hasInf;  // e5m2: exp all ones, mant 0
+    bool ieeeNan; // e5m2: exp all ones, mant != 0 is NaN
+    bool fnNan;   // e4m3fn: all ones (exp and mant) is NaN
+    bool uzNan;   // fnuz: 0x80 is NaN, no negative zero
     bool hasSign;
 };
 
-SmallFormat formatOf(DataType type)
-{
+SmallFormat formatOf(DataType type) {
     switch (type) {
     case DataType::Float8E4M3FN:
         return {4, 3, 7, false, false, true, false, true};
@@ -91,8 +89,7 @@ SmallFormat formatOf(DataType type)
     }
 }
 
-float decodeSmall(const SmallFormat& fmt, uint8_t bits)
-{
+float decodeSmall(const SmallFormat& fmt, uint8_t bits) {
     int width = 1 + fmt.expBits + fmt.mantBits;
     uint32_t signBit = 1u << (width - 1);
     bool negative = bits & signBit;
@@ -106,7 +103,8 @@ float decodeSmall(const SmallFormat& fmt, uint8_t bits)
         return nan;
     if (fmt.hasInf && exp == expMax) {
         if (mant == 0)
-            return negative ? -std::numeric_limits<float>::infinity() : std::numeric_limits<float>::infinity();
+            return negative ? -std::numeric_limits<float>::infinity()
+                            : std::numeric_limits<float>::infinity();
         return nan;
     }
     float v;
@@ -123,8 +121,7 @@ struct PositiveTable {
     int count = 0;
 };
 
-PositiveTable buildTable(DataType type)
-{
+PositiveTable buildTable(DataType type) {
     SmallFormat fmt = formatOf(type);
     int width = 1 + fmt.expBits + fmt.mantBits;
     PositiveTable t;
@@ -137,8 +134,7 @@ PositiveTable buildTable(DataType type)
     return t;
 }
 
-const PositiveTable& tableFor(DataType type)
-{
+const PositiveTable& tableFor(DataType type) {
     static const PositiveTable e4m3fn = buildTable(DataType::Float8E4M3FN);
     static const PositiveTable e4m3fnuz = buildTable(DataType::Float8E4M3FNUZ);
     static const PositiveTable e5m2 = buildTable(DataType::Float8E5M2);
@@ -160,8 +156,7 @@ const PositiveTable& tableFor(DataType type)
 
 } // namespace
 
-float smallFloatToFloat(DataType type, uint8_t bits)
-{
+float smallFloatToFloat(DataType type, uint8_t bits) {
     if (type == DataType::Float8E8M0) {
         if (bits == 0xff)
             return std::numeric_limits<float>::quiet_NaN();
@@ -170,14 +165,14 @@ float smallFloatToFloat(DataType type, uint8_t bits)
     return decodeSmall(formatOf(type), bits);
 }
 
-uint8_t floatToSmallFloat(DataType type, float value, bool saturate)
-{
+uint8_t floatToSmallFloat(DataType type, float value, bool saturate) {
     if (type == DataType::Float8E8M0)
         return floatToE8M0(value, saturate, E8M0Rounding::Up);
     SmallFormat fmt = formatOf(type);
     int width = 1 + fmt.expBits + fmt.mantBits;
     uint8_t signBit = static_cast<uint8_t>(1u << (width - 1));
-    uint8_t nanCode = fmt.uzNan ? signBit : static_cast<uint8_t>((1u << width) - 1) & static_cast<uint8_t>(~0u);
+    uint8_t nanCode =
+        fmt.uzNan ? signBit : static_cast<uint8_t>((1u << width) - 1) & static_cast<uint8_t>(~0u);
     if (fmt.hasInf)
         nanCode = static_cast<uint8_t>(((1u << fmt.expBits) - 1) << fmt.mantBits | 1u);
     if (std::isnan(value))
@@ -216,8 +211,7 @@ uint8_t floatToSmallFloat(DataType type, float value, bool saturate)
     return code;
 }
 
-uint8_t floatToE8M0(float value, bool saturate, E8M0Rounding rounding)
-{
+uint8_t floatToE8M0(float value, bool saturate, E8M0Rounding rounding) {
     if (std::isnan(value) || value < 0 || (std::isinf(value) && !saturate))
         return 0xff;
     if (std::isinf(value))

@@ -20,31 +20,24 @@ public:
     const std::string& message() const { return m_message; }
 
     // Prefixes context ("node 'conv1' (Conv): ") so errors read outermost-first.
-    Status withContext(const std::string& context) const
-    {
+    Status withContext(const std::string& context) const {
         return m_failed ? Status(context + m_message) : Status();
     }
 
 private:
     explicit Status(std::string message)
         : m_message(std::move(message))
-        , m_failed(true)
-    {
-    }
+        , m_failed(true) {}
     std::string m_message;
     bool m_failed = false;
 };
 
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
-        : m_value(std::move(value))
-    {
-    }
+        : m_value(std::move(value)) {}
     Result(Status status)
-        : m_status(std::move(status))
-    {
+        : m_status(std::move(status)) {
         if (m_status.ok())
             m_status = Status::error("internal error: Result constructed from an ok Status without a value");
     }
@@ -71,17 +64,17 @@ private:
 #define OS_CONCAT_INNER(a, b) a##b
 #define OS_CONCAT(a, b) OS_CONCAT_INNER(a, b)
 
-#define OS_RETURN_IF_ERROR(expr)                                                                        \
-    do {                                                                                                \
-        ::onnxscope::Status os_status_ = (expr);                                                        \
-        if (!os_status_.ok())                                                                           \
-            return os_status_;                                                                          \
+#define OS_RETURN_IF_ERROR(expr)                                                                             \
+    do {                                                                                                     \
+        ::onnxscope::Status os_status_ = (expr);                                                             \
+        if (!os_status_.ok())                                                                                \
+            return os_status_;                                                                               \
     } while (0)
 
-#define OS_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)                                                        \
-    auto tmp = (expr);                                                                                  \
-    if (!tmp.ok())                                                                                      \
-        return tmp.status();                                                                            \
+#define OS_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)                                                             \
+    auto tmp = (expr);                                                                                       \
+    if (!tmp.ok())                                                                                           \
+        return tmp.status();                                                                                 \
     lhs = std::move(tmp).value()
 
 #define OS_ASSIGN_OR_RETURN(lhs, expr) OS_ASSIGN_OR_RETURN_IMPL(OS_CONCAT(os_result_, __LINE__), lhs, expr)

@@ -21,8 +21,7 @@ class HeapStorage final : public TensorStorage {
 public:
     HeapStorage(DataType type, int64_t count)
         : m_type(type)
-        , m_count(count)
-    {
+        , m_count(count) {
         size_t bytes = static_cast<size_t>(count) * elementByteSize(type);
         size_t rounded = (bytes + 63) / 64 * 64;
         m_data = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
@@ -36,8 +35,7 @@ public:
             std::memset(m_data, 0, rounded == 0 ? 64 : rounded);
         }
     }
-    ~HeapStorage() override
-    {
+    ~HeapStorage() override {
         if (m_type == DataType::String) {
             auto* strings = static_cast<std::string*>(m_data);
             for (int64_t i = 0; i < m_count; ++i)
@@ -57,9 +55,7 @@ private:
 class ViewStorage final : public TensorStorage {
 public:
     explicit ViewStorage(std::shared_ptr<const void> keepAlive)
-        : m_keepAlive(std::move(keepAlive))
-    {
-    }
+        : m_keepAlive(std::move(keepAlive)) {}
     bool readOnly() const override { return true; }
 
 private:
@@ -68,8 +64,7 @@ private:
 
 } // namespace
 
-std::optional<int64_t> checkedElementCount(std::span<const int64_t> dims, size_t elementBytes)
-{
+std::optional<int64_t> checkedElementCount(std::span<const int64_t> dims, size_t elementBytes) {
     int64_t count = 1;
     for (int64_t d : dims) {
         if (d < 0)
@@ -83,8 +78,7 @@ std::optional<int64_t> checkedElementCount(std::span<const int64_t> dims, size_t
     return count;
 }
 
-std::string shapeToString(std::span<const int64_t> dims)
-{
+std::string shapeToString(std::span<const int64_t> dims) {
     std::string s = "[";
     for (size_t i = 0; i < dims.size(); ++i) {
         if (i)
@@ -94,8 +88,7 @@ std::string shapeToString(std::span<const int64_t> dims)
     return s + "]";
 }
 
-Result<Tensor> Tensor::allocate(DataType type, Shape shape)
-{
+Result<Tensor> Tensor::allocate(DataType type, Shape shape) {
     if (type == DataType::Undefined)
         return Status::error("cannot allocate a tensor of undefined element type");
     auto count = checkedElementCount(shape, elementByteSize(type));
@@ -105,8 +98,8 @@ Result<Tensor> Tensor::allocate(DataType type, Shape shape)
     // Refuse absurd sizes up front instead of letting the allocator abort the process.
     constexpr uint64_t kMaxBytes = uint64_t(1) << 40;
     if (static_cast<uint64_t>(*count) * elementByteSize(type) > kMaxBytes)
-        return Status::error("tensor of shape " + shapeToString(shape) + " (" + std::string(dataTypeName(type)) +
-                             ") is larger than 1 TiB");
+        return Status::error("tensor of shape " + shapeToString(shape) + " (" +
+                             std::string(dataTypeName(type)) + ") is larger than 1 TiB");
     try {
         return Tensor(type, std::move(shape));
     } catch (const std::bad_alloc&) {
@@ -116,16 +109,14 @@ Result<Tensor> Tensor::allocate(DataType type, Shape shape)
 
 Tensor::Tensor(DataType type, Shape shape)
     : m_type(type)
-    , m_shape(std::move(shape))
-{
+    , m_shape(std::move(shape)) {
     m_count = checkedElementCount(m_shape).value_or(0);
     auto storage = std::make_shared<HeapStorage>(type, m_count);
     m_data = storage->data();
     m_storage = std::move(storage);
 }
 
-Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive)
-{
+Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive) {
     Tensor t;
     t.m_type = type;
     t.m_shape = std::move(shape);
@@ -135,12 +126,15 @@ Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_pt
     return t;
 }
 
-bool Tensor::isReadOnly() const { return m_storage && m_storage->readOnly(); }
+bool Tensor::isReadOnly() const {
+    return m_storage && m_storage->readOnly();
+}
 
-void* Tensor::mutableRawData() { return isReadOnly() ? nullptr : m_data; }
+void* Tensor::mutableRawData() {
+    return isReadOnly() ? nullptr : m_data;
+}
 
-Result<Tensor> Tensor::reshaped(Shape shape) const
-{
+Result<Tensor> Tensor::reshaped(Shape shape) const {
     auto count = checkedElementCount(shape);
     if (!count || *count != m_count)
         return Status::error("cannot reshape " + shapeToString(m_shape) + " to " + shapeToString(shape));
@@ -149,8 +143,7 @@ Result<Tensor> Tensor::reshaped(Shape shape) const
     return t;
 }
 
-Tensor Tensor::clone() const
-{
+Tensor Tensor::clone() const {
     if (!isValid())
         return {};
     Tensor t(m_type, m_shape);
@@ -165,8 +158,7 @@ Tensor Tensor::clone() const
     return t;
 }
 
-double Tensor::elementAsDouble(int64_t i) const
-{
+double Tensor::elementAsDouble(int64_t i) const {
     switch (m_type) {
     case DataType::Float:
         return data<float>()[i];

@@ -39,9 +39,7 @@ public:
     // A read-only view over memory owned by keepAlive (an mmap, a protobuf string, ...).
     static Tensor view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive);
     // A rank-0 tensor holding one value.
-    template <typename T>
-    static Tensor scalar(DataType type, T value)
-    {
+    template <typename T> static Tensor scalar(DataType type, T value) {
         Tensor t(type, {});
         *t.data<T>() = value;
         return t;
@@ -60,26 +58,12 @@ public:
     // Writable access; calling this on a read-only view is a programming error (returns nullptr).
     void* mutableRawData();
 
-    template <typename T>
-    const T* data() const
-    {
-        return static_cast<const T*>(m_data);
-    }
-    template <typename T>
-    T* data()
-    {
-        return static_cast<T*>(mutableRawData());
-    }
-    template <typename T>
-    std::span<const T> values() const
-    {
+    template <typename T> const T* data() const { return static_cast<const T*>(m_data); }
+    template <typename T> T* data() { return static_cast<T*>(mutableRawData()); }
+    template <typename T> std::span<const T> values() const {
         return {data<T>(), static_cast<size_t>(m_count)};
     }
-    template <typename T>
-    std::span<T> mutableValues()
-    {
-        return {data<T>(), static_cast<size_t>(m_count)};
-    }
+    template <typename T> std::span<T> mutableValues() { return {data<T>(), static_cast<size_t>(m_count)}; }
 
     // Same storage, new shape of the same element count (Reshape, Flatten, Squeeze...).
     Result<Tensor> reshaped(Shape shape) const;

@@ -24,12 +24,10 @@ struct Value {
     Value() = default;
     Value(Tensor t)
         : kind(Kind::Tensor)
-        , tensor(std::move(t))
-    {
+        , tensor(std::move(t)) {
         elementType = tensor.dataType();
     }
-    static Value sequence(std::vector<Value> items, DataType elemType)
-    {
+    static Value sequence(std::vector<Value> items, DataType elemType) {
         Value v;
         v.kind = Kind::Sequence;
         v.elements = std::move(items);

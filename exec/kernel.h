@@ -29,8 +29,7 @@ public:
     virtual int inputCount() const = 0;
     // nullptr for an omitted optional input (empty name) or an index past the end.
     virtual const Value* input(int index) const = 0;
-    const Tensor* inputTensor(int index) const
-    {
+    const Tensor* inputTensor(int index) const {
         const Value* v = input(index);
         return v && v->isTensor() ? &v->tensor : nullptr;
     }
@@ -46,8 +45,7 @@ public:
 
     // Runs a subgraph attribute's body with the given inputs; values from enclosing scopes are
     // resolved by the session. Implemented by the session; others return an error.
-    virtual Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs)
-    {
+    virtual Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs) {
         (void)body;
         (void)inputs;
         return Status::error("subgraphs cannot run in this context");
@@ -64,9 +62,7 @@ using KernelFactory = Result<std::unique_ptr<Kernel>> (*)(const NodeDesc& node);
 
 // The usual factory: construct K from the node. Kernels whose attributes can be invalid
 // provide their own factory returning an error instead.
-template <typename K>
-Result<std::unique_ptr<Kernel>> makeKernel(const NodeDesc& node)
-{
+template <typename K> Result<std::unique_ptr<Kernel>> makeKernel(const NodeDesc& node) {
     return std::unique_ptr<Kernel>(new K(node));
 }
 

@@ -4,24 +4,24 @@
 
 namespace onnxscope {
 
-std::string_view normalizeDomain(std::string_view domain) { return domain == "ai.onnx" ? "" : domain; }
+std::string_view normalizeDomain(std::string_view domain) {
+    return domain == "ai.onnx" ? "" : domain;
+}
 
-std::string KernelRegistry::key(std::string_view opType, std::string_view domain)
-{
+std::string KernelRegistry::key(std::string_view opType, std::string_view domain) {
     std::string k(normalizeDomain(domain));
     k += '\n';
     k += opType;
     return k;
 }
 
-void KernelRegistry::add(KernelDef def)
-{
+void KernelRegistry::add(KernelDef def) {
     def.domain = std::string(normalizeDomain(def.domain));
     m_defs[key(def.opType, def.domain)].push_back(std::move(def));
 }
 
-void KernelRegistry::add(std::string_view opType, int sinceVersion, KernelFactory create, std::string_view domain)
-{
+void KernelRegistry::add(std::string_view opType, int sinceVersion, KernelFactory create,
+                         std::string_view domain) {
     KernelDef def;
     def.opType = std::string(opType);
     def.domain = std::string(domain);
@@ -31,8 +31,7 @@ void KernelRegistry::add(std::string_view opType, int sinceVersion, KernelFactor
 }
 
 std::vector<const KernelDef*> KernelRegistry::findAll(std::string_view opType, std::string_view domain,
-                                                      int opsetVersion) const
-{
+                                                      int opsetVersion) const {
     std::vector<const KernelDef*> found;
     auto it = m_defs.find(key(opType, domain));
     if (it == m_defs.end())
@@ -45,14 +44,13 @@ std::vector<const KernelDef*> KernelRegistry::findAll(std::string_view opType, s
     return found;
 }
 
-const KernelDef* KernelRegistry::find(std::string_view opType, std::string_view domain, int opsetVersion) const
-{
+const KernelDef* KernelRegistry::find(std::string_view opType, std::string_view domain,
+                                      int opsetVersion) const {
     auto all = findAll(opType, domain, opsetVersion);
     return all.empty() ? nullptr : all.front();
 }
 
-std::vector<std::string> KernelRegistry::opTypes(std::string_view domain) const
-{
+std::vector<std::string> KernelRegistry::opTypes(std::string_view domain) const {
     std::vector<std::string> names;
     for (const auto& [k, defs] : m_defs)
         if (!defs.empty() && defs.front().domain == normalizeDomain(domain))

@@ -34,7 +34,8 @@ public:
     // Best match for the node's op, domain and opset version, or nullptr.
     const KernelDef* find(std::string_view opType, std::string_view domain, int opsetVersion) const;
     // Every def for an op (for differential tests and "which implementations exist").
-    std::vector<const KernelDef*> findAll(std::string_view opType, std::string_view domain, int opsetVersion) const;
+    std::vector<const KernelDef*> findAll(std::string_view opType, std::string_view domain,
+                                          int opsetVersion) const;
     std::vector<std::string> opTypes(std::string_view domain) const;
 
 private:

@@ -13,12 +13,9 @@ public:
         : m_node(node)
         , m_inputs(inputs)
         , m_outputs(node.outputs.size())
-        , m_threads(threads)
-    {
-    }
+        , m_threads(threads) {}
     int inputCount() const override { return static_cast<int>(m_inputs.size()); }
-    const Value* input(int index) const override
-    {
+    const Value* input(int index) const override {
         if (index < 0 || index >= inputCount())
             return nullptr;
         if (static_cast<size_t>(index) < m_node.inputs.size() && m_node.inputs[index].empty())
@@ -27,8 +24,7 @@ public:
         return v.isNone() && !v.isOptional ? nullptr : &v;
     }
     int outputCount() const override { return static_cast<int>(m_outputs.size()); }
-    Tensor& allocateOutput(int index, DataType type, Shape shape) override
-    {
+    Tensor& allocateOutput(int index, DataType type, Shape shape) override {
         if (index < 0 || index >= outputCount())
             throw KernelError("output index " + std::to_string(index) + " out of range");
         auto t = Tensor::allocate(type, std::move(shape));
@@ -37,8 +33,7 @@ public:
         m_outputs[index] = Value(std::move(t).value());
         return m_outputs[index].tensor;
     }
-    void setOutput(int index, Value value) override
-    {
+    void setOutput(int index, Value value) override {
         if (index < 0 || index >= outputCount())
             throw KernelError("output index " + std::to_string(index) + " out of range");
         m_outputs[index] = std::move(value);
@@ -55,9 +50,8 @@ private:
 
 } // namespace
 
-Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node, const std::vector<Value>& inputs,
-                                     int threads)
-{
+Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node,
+                                     const std::vector<Value>& inputs, int threads) {
     SingleNodeContext context(node, inputs, threads);
     Status status;
     try {
@@ -73,8 +67,7 @@ Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node,
 }
 
 Result<std::vector<Value>> runNode(const KernelRegistry& registry, const NodeDesc& node,
-                                   const std::vector<Value>& inputs, int threads)
-{
+                                   const std::vector<Value>& inputs, int threads) {
     const KernelDef* def = registry.find(node.opType, node.domain, node.opsetVersion);
     if (!def)
         return Status::error(node.displayName() + ": no kernel for this op and opset");

@@ -8,8 +8,8 @@
 namespace onnxscope {
 
 // inputs[i] may be a None Value for an omitted optional input.
-Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node, const std::vector<Value>& inputs,
-                                     int threads = 1);
+Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node,
+                                     const std::vector<Value>& inputs, int threads = 1);
 // Looks the node up in the registry, creates its kernel and runs it.
 Result<std::vector<Value>> runNode(const KernelRegistry& registry, const NodeDesc& node,
                                    const std::vector<Value>& inputs, int threads = 1);

@@ -17,7 +17,20 @@ namespace onnxscope {
 class GraphBody; // a subgraph (If/Loop/Scan body) compiled by the session; opaque to kernels
 
 struct Attribute {
-    enum class Type { Undefined, Float, Int, String, Tensor, Graph, Floats, Ints, Strings, Tensors, Graphs, Other };
+    enum class Type {
+        Undefined,
+        Float,
+        Int,
+        String,
+        Tensor,
+        Graph,
+        Floats,
+        Ints,
+        Strings,
+        Tensors,
+        Graphs,
+        Other
+    };
 
     std::string name;
     Type type = Type::Undefined;
@@ -36,8 +49,8 @@ struct Attribute {
 struct NodeDesc {
     std::string name;
     std::string opType;
-    std::string domain; // "" for the default ONNX domain
-    int opsetVersion = 0; // the model's import of this node's domain
+    std::string domain;               // "" for the default ONNX domain
+    int opsetVersion = 0;             // the model's import of this node's domain
     std::vector<std::string> inputs;  // "" for an omitted optional input
     std::vector<std::string> outputs; // "" for an unused optional output
     std::vector<Attribute> attributes;

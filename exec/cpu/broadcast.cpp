@@ -4,8 +4,7 @@
 
 namespace onnxscope {
 
-Result<Shape> broadcastShapes(std::span<const Shape> shapes)
-{
+Result<Shape> broadcastShapes(std::span<const Shape> shapes) {
     size_t rank = 0;
     for (const Shape& s : shapes)
         rank = std::max(rank, s.size());
@@ -28,14 +27,12 @@ Result<Shape> broadcastShapes(std::span<const Shape> shapes)
     return out;
 }
 
-Result<Shape> broadcastShapes(const Shape& a, const Shape& b)
-{
+Result<Shape> broadcastShapes(const Shape& a, const Shape& b) {
     Shape both[2] = {a, b};
     return broadcastShapes(std::span<const Shape>(both, 2));
 }
 
-std::vector<int64_t> broadcastStrides(const Shape& input, const Shape& output)
-{
+std::vector<int64_t> broadcastStrides(const Shape& input, const Shape& output) {
     std::vector<int64_t> strides(output.size(), 0);
     int64_t stride = 1;
     size_t offset = output.size() - input.size();
@@ -47,8 +44,7 @@ std::vector<int64_t> broadcastStrides(const Shape& input, const Shape& output)
 }
 
 BroadcastIterator::BroadcastIterator(const Shape& output, std::vector<Shape> inputs)
-    : m_output(output)
-{
+    : m_output(output) {
     for (const Shape& in : inputs)
         m_strides.push_back(broadcastStrides(in, output));
 }

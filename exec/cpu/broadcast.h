@@ -23,9 +23,7 @@ std::vector<int64_t> broadcastStrides(const Shape& input, const Shape& output);
 class BroadcastIterator {
 public:
     BroadcastIterator(const Shape& output, std::vector<Shape> inputs);
-    template <typename Fn>
-    void forEachRun(Fn&& fn) const
-    {
+    template <typename Fn> void forEachRun(Fn&& fn) const {
         const size_t n = m_strides.size();
         std::vector<int64_t> offsets(n, 0);
         std::vector<int64_t> inner(n);

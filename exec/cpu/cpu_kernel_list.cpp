@@ -2,8 +2,7 @@
 
 namespace onnxscope {
 
-void registerCpuKernels(KernelRegistry& registry)
-{
+void registerCpuKernels(KernelRegistry& registry) {
     registerMathKernels(registry);
     registerTensorKernels(registry);
     registerNnKernels(registry);

@@ -10,7 +10,8 @@ void registerMathKernels(KernelRegistry& registry);        // elementwise, activ
 void registerTensorKernels(KernelRegistry& registry);      // shape and data movement, indexing, misc
 void registerNnKernels(KernelRegistry& registry);          // conv, pooling, norms, matmul, rnn, quantization
 void registerControlFlowKernels(KernelRegistry& registry); // If/Loop/Scan, sequences, optionals
-void registerExtraKernels(KernelRegistry& registry);       // recent opsets: BitCast, CumProd, SwiGLU, AffineGrid, DeformConv
+void registerExtraKernels(
+    KernelRegistry& registry); // recent opsets: BitCast, CumProd, SwiGLU, AffineGrid, DeformConv
 
 // Every CPU kernel, reference and fast paths.
 void registerCpuKernels(KernelRegistry& registry);

@@ -12,36 +12,50 @@
 
 namespace onnxscope {
 
-template <typename T>
-struct TypeTag {
-    using type = T;
-};
+template <typename T> struct TypeTag { using type = T; };
 
 // Calls fn(TypeTag<T>{}) for the numeric types with a native C++ representation.
 // Returns false (without calling) for others.
-template <typename Fn>
-bool dispatchNumeric(DataType type, Fn&& fn)
-{
+template <typename Fn> bool dispatchNumeric(DataType type, Fn&& fn) {
     switch (type) {
-    case DataType::Float: fn(TypeTag<float>{}); return true;
-    case DataType::Double: fn(TypeTag<double>{}); return true;
-    case DataType::Int8: fn(TypeTag<int8_t>{}); return true;
-    case DataType::Int16: fn(TypeTag<int16_t>{}); return true;
-    case DataType::Int32: fn(TypeTag<int32_t>{}); return true;
-    case DataType::Int64: fn(TypeTag<int64_t>{}); return true;
-    case DataType::Uint8: fn(TypeTag<uint8_t>{}); return true;
-    case DataType::Uint16: fn(TypeTag<uint16_t>{}); return true;
-    case DataType::Uint32: fn(TypeTag<uint32_t>{}); return true;
-    case DataType::Uint64: fn(TypeTag<uint64_t>{}); return true;
-    default: return false;
+    case DataType::Float:
+        fn(TypeTag<float>{});
+        return true;
+    case DataType::Double:
+        fn(TypeTag<double>{});
+        return true;
+    case DataType::Int8:
+        fn(TypeTag<int8_t>{});
+        return true;
+    case DataType::Int16:
+        fn(TypeTag<int16_t>{});
+        return true;
+    case DataType::Int32:
+        fn(TypeTag<int32_t>{});
+        return true;
+    case DataType::Int64:
+        fn(TypeTag<int64_t>{});
+        return true;
+    case DataType::Uint8:
+        fn(TypeTag<uint8_t>{});
+        return true;
+    case DataType::Uint16:
+        fn(TypeTag<uint16_t>{});
+        return true;
+    case DataType::Uint32:
+        fn(TypeTag<uint32_t>{});
+        return true;
+    case DataType::Uint64:
+        fn(TypeTag<uint64_t>{});
+        return true;
+    default:
+        return false;
     }
 }
 
 // As dispatchNumeric plus Bool (as uint8_t) and String (std::string): for ops that only move
 // elements around (Gather, Concat, Transpose...). Prefer byte-wise copies where possible.
-template <typename Fn>
-bool dispatchAny(DataType type, Fn&& fn)
-{
+template <typename Fn> bool dispatchAny(DataType type, Fn&& fn) {
     if (type == DataType::Bool) {
         fn(TypeTag<uint8_t>{});
         return true;
@@ -53,21 +67,31 @@ bool dispatchAny(DataType type, Fn&& fn)
     return dispatchNumeric(type, fn);
 }
 
-template <typename T>
-constexpr DataType dataTypeOf()
-{
-    if constexpr (std::is_same_v<T, float>) return DataType::Float;
-    else if constexpr (std::is_same_v<T, double>) return DataType::Double;
-    else if constexpr (std::is_same_v<T, int8_t>) return DataType::Int8;
-    else if constexpr (std::is_same_v<T, int16_t>) return DataType::Int16;
-    else if constexpr (std::is_same_v<T, int32_t>) return DataType::Int32;
-    else if constexpr (std::is_same_v<T, int64_t>) return DataType::Int64;
-    else if constexpr (std::is_same_v<T, uint8_t>) return DataType::Uint8;
-    else if constexpr (std::is_same_v<T, uint16_t>) return DataType::Uint16;
-    else if constexpr (std::is_same_v<T, uint32_t>) return DataType::Uint32;
-    else if constexpr (std::is_same_v<T, uint64_t>) return DataType::Uint64;
-    else if constexpr (std::is_same_v<T, std::string>) return DataType::String;
-    else return DataType::Undefined;
+template <typename T> constexpr DataType dataTypeOf() {
+    if constexpr (std::is_same_v<T, float>)
+        return DataType::Float;
+    else if constexpr (std::is_same_v<T, double>)
+        return DataType::Double;
+    else if constexpr (std::is_same_v<T, int8_t>)
+        return DataType::Int8;
+    else if constexpr (std::is_same_v<T, int16_t>)
+        return DataType::Int16;
+    else if constexpr (std::is_same_v<T, int32_t>)
+        return DataType::Int32;
+    else if constexpr (std::is_same_v<T, int64_t>)
+        return DataType::Int64;
+    else if constexpr (std::is_same_v<T, uint8_t>)
+        return DataType::Uint8;
+    else if constexpr (std::is_same_v<T, uint16_t>)
+        return DataType::Uint16;
+    else if constexpr (std::is_same_v<T, uint32_t>)
+        return DataType::Uint32;
+    else if constexpr (std::is_same_v<T, uint64_t>)
+        return DataType::Uint64;
+    else if constexpr (std::is_same_v<T, std::string>)
+        return DataType::String;
+    else
+        return DataType::Undefined;
 }
 
 } // namespace onnxscope

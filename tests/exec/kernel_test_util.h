@@ -3,9 +3,9 @@
 #pragma once
 
 #include "exec/cpu/cpu_kernels.h"
+#include "exec/cpu/type_dispatch.h"
 #include "exec/kernel_registry.h"
 #include "exec/kernel_runner.h"
-#include "exec/cpu/type_dispatch.h"
 
 #include <QTest>
 
@@ -14,8 +14,7 @@
 
 namespace onnxscope::test {
 
-inline const KernelRegistry& cpuRegistry()
-{
+inline const KernelRegistry& cpuRegistry() {
     static const KernelRegistry registry = [] {
         KernelRegistry r;
         registerCpuKernels(r);
@@ -24,9 +23,7 @@ inline const KernelRegistry& cpuRegistry()
     return registry;
 }
 
-template <typename T>
-Tensor makeTensor(Shape shape, std::vector<T> values)
-{
+template <typename T> Tensor makeTensor(Shape shape, std::vector<T> values) {
     Tensor t(dataTypeOf<T>(), std::move(shape));
     T* out = t.data<T>();
     for (size_t i = 0; i < values.size() && i < static_cast<size_t>(t.elementCount()); ++i)
@@ -34,40 +31,35 @@ Tensor makeTensor(Shape shape, std::vector<T> values)
     return t;
 }
 
-inline Attribute intAttr(std::string name, int64_t v)
-{
+inline Attribute intAttr(std::string name, int64_t v) {
     Attribute a;
     a.name = std::move(name);
     a.type = Attribute::Type::Int;
     a.i = v;
     return a;
 }
-inline Attribute floatAttr(std::string name, float v)
-{
+inline Attribute floatAttr(std::string name, float v) {
     Attribute a;
     a.name = std::move(name);
     a.type = Attribute::Type::Float;
     a.f = v;
     return a;
 }
-inline Attribute stringAttr(std::string name, std::string v)
-{
+inline Attribute stringAttr(std::string name, std::string v) {
     Attribute a;
     a.name = std::move(name);
     a.type = Attribute::Type::String;
     a.s = std::move(v);
     return a;
 }
-inline Attribute intsAttr(std::string name, std::vector<int64_t> v)
-{
+inline Attribute intsAttr(std::string name, std::vector<int64_t> v) {
     Attribute a;
     a.name = std::move(name);
     a.type = Attribute::Type::Ints;
     a.ints = std::move(v);
     return a;
 }
-inline Attribute floatsAttr(std::string name, std::vector<float> v)
-{
+inline Attribute floatsAttr(std::string name, std::vector<float> v) {
     Attribute a;
     a.name = std::move(name);
     a.type = Attribute::Type::Floats;
@@ -76,8 +68,7 @@ inline Attribute floatsAttr(std::string name, std::vector<float> v)
 }
 
 inline NodeDesc makeNode(std::string opType, int inputs, int outputs, std::vector<Attribute> attrs = {},
-                         int opset = 21, std::string domain = "")
-{
+                         int opset = 21, std::string domain = "") {
     NodeDesc n;
     n.opType = std::move(opType);
     n.name = n.opType + "_test";
@@ -92,8 +83,7 @@ inline NodeDesc makeNode(std::string opType, int inputs, int outputs, std::vecto
 }
 
 // Runs the node on the CPU registry; fails the test with the engine's message on error.
-inline std::vector<Value> run(const NodeDesc& node, std::vector<Value> inputs)
-{
+inline std::vector<Value> run(const NodeDesc& node, std::vector<Value> inputs) {
     auto result = runNode(cpuRegistry(), node, inputs);
     if (!result.ok()) {
         QTest::qFail(result.message().c_str(), __FILE__, __LINE__);
@@ -104,17 +94,19 @@ inline std::vector<Value> run(const NodeDesc& node, std::vector<Value> inputs)
 
 // |actual - expected| <= atol + rtol * |expected| elementwise, shapes equal.
 inline bool allClose(const Tensor& actual, const Tensor& expected, double rtol = 1e-5, double atol = 1e-6,
-                     std::string* why = nullptr)
-{
+                     std::string* why = nullptr) {
     std::ostringstream msg;
     if (actual.shape() != expected.shape()) {
-        msg << "shape " << shapeToString(actual.shape()) << " != expected " << shapeToString(expected.shape());
+        msg << "shape " << shapeToString(actual.shape()) << " != expected "
+            << shapeToString(expected.shape());
     } else if (actual.dataType() != expected.dataType()) {
-        msg << "type " << dataTypeName(actual.dataType()) << " != expected " << dataTypeName(expected.dataType());
+        msg << "type " << dataTypeName(actual.dataType()) << " != expected "
+            << dataTypeName(expected.dataType());
     } else {
         for (int64_t i = 0; i < actual.elementCount(); ++i) {
             double a = actual.elementAsDouble(i), e = expected.elementAsDouble(i);
-            if (std::isnan(e) ? !std::isnan(a) : !(a == e || std::fabs(a - e) <= atol + rtol * std::fabs(e))) {
+            if (std::isnan(e) ? !std::isnan(a)
+                              : !(a == e || std::fabs(a - e) <= atol + rtol * std::fabs(e))) {
                 msg << "element " << i << ": " << a << " != expected " << e;
                 break;
             }
@@ -127,9 +119,9 @@ inline bool allClose(const Tensor& actual, const Tensor& expected, double rtol =
 
 } // namespace onnxscope::test
 
-#define OS_COMPARE_TENSORS(actual, expected, rtol, atol)                                                    \
-    do {                                                                                                    \
-        std::string why_;                                                                                   \
-        if (!::onnxscope::test::allClose((actual), (expected), (rtol), (atol), &why_))                      \
-            QFAIL(why_.c_str());                                                                            \
+#define OS_COMPARE_TENSORS(actual, expected, rtol, atol)                                                     \
+    do {                                                                                                     \
+        std::string why_;                                                                                    \
+        if (!::onnxscope::test::allClose((actual), (expected), (rtol), (atol), &why_))                       \
+            QFAIL(why_.c_str());                                                                             \
     } while (0)
