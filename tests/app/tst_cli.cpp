@@ -1,4 +1,6 @@
 // onnxscope-cli end to end: info (text and JSON keys), meta edits saved and re-read, exit codes.
+#include "cli_test_util.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,26 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using onnxscope::test::CliResult;
+using onnxscope::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.setProgram(ONNXSCOPE_CLI);
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("LANG", "C");
-    env.insert("LC_ALL", "C");
-    env.insert("LANGUAGE", "en");
-    p.setProcessEnvironment(env);
-    p.start();
-    p.waitForFinished(120000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 QString model(const char* name) {
     return QString(ONNXSCOPE_TEST_MODELS_DIR) + "/" + name + ".onnx";

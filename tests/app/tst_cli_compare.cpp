@@ -3,6 +3,8 @@
 // model with one corrupted weight, one changed attribute and one swapped pair of inputs.
 #include "../exec/model_variants.h"
 
+#include "cli_test_util.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,25 +16,6 @@ using namespace onnxscope;
 using namespace onnxscope::test;
 
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.setProgram(ONNXSCOPE_CLI);
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("LANG", "C");
-    env.insert("LC_ALL", "C");
-    env.insert("LANGUAGE", "en");
-    p.setProcessEnvironment(env);
-    p.start();
-    p.waitForFinished(300000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 QString path(const std::string& name, const std::string& suffix = ".onnx") {
     return QString::fromStdString(testModelPath(name, suffix).string());
