@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 #include <sstream>
 
 namespace onnxscope::test {
@@ -90,6 +91,34 @@ inline std::vector<Value> run(const NodeDesc& node, std::vector<Value> inputs) {
         return {};
     }
     return std::move(result).value();
+}
+
+// The first output of a node run on the CPU registry (undefined if the run failed the test).
+inline Tensor out0(const NodeDesc& node, std::vector<Value> inputs) {
+    auto outputs = run(node, std::move(inputs));
+    return outputs.empty() ? Tensor() : outputs[0].tensor;
+}
+
+// The engine's message for a node that must fail; empty when it unexpectedly succeeds.
+inline std::string errorOf(const NodeDesc& node, const std::vector<Value>& inputs) {
+    auto result = runNode(cpuRegistry(), node, inputs);
+    return result.ok() ? std::string() : result.message();
+}
+
+inline Tensor ints(Shape shape, std::vector<int64_t> values) {
+    return makeTensor<int64_t>(std::move(shape), std::move(values));
+}
+inline Tensor floats(Shape shape, std::vector<float> values) {
+    return makeTensor<float>(std::move(shape), std::move(values));
+}
+
+// Uniform float32 values in [lo, hi) from a seeded generator.
+inline Tensor randomTensor(Shape shape, std::mt19937& rng, float lo = -1.0f, float hi = 1.0f) {
+    Tensor t(DataType::Float, std::move(shape));
+    std::uniform_real_distribution<float> dist(lo, hi);
+    for (float& v : t.mutableValues<float>())
+        v = dist(rng);
+    return t;
 }
 
 // |actual - expected| <= atol + rtol * |expected| elementwise, shapes equal.

@@ -11,11 +11,6 @@ using namespace onnxscope::test;
 
 namespace {
 
-std::string errorOf(const NodeDesc& node, const std::vector<Value>& inputs) {
-    auto result = runNode(cpuRegistry(), node, inputs);
-    return result.ok() ? std::string() : result.message();
-}
-
 Value scalarAxis(int64_t axis) {
     return Value(Tensor::scalar<int64_t>(DataType::Int64, axis));
 }

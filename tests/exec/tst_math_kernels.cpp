@@ -17,11 +17,6 @@ using namespace onnxscope::test;
 
 namespace {
 
-std::string errorOf(const NodeDesc& node, const std::vector<Value>& inputs) {
-    auto result = runNode(cpuRegistry(), node, inputs);
-    return result.ok() ? std::string() : result.message();
-}
-
 Tensor halfTensor(Shape shape, std::vector<float> values) {
     Tensor t(DataType::Float16, std::move(shape));
     for (size_t i = 0; i < values.size(); ++i)

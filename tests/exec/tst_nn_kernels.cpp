@@ -56,11 +56,6 @@ Tensor directConv2d(const Tensor& x, const Tensor& w, int64_t group, int64_t str
     return y;
 }
 
-std::string errorOf(const NodeDesc& node, std::vector<Value> inputs) {
-    auto r = runNode(cpuRegistry(), node, inputs);
-    return r.ok() ? std::string() : r.message();
-}
-
 } // namespace
 
 class TestNnKernels : public QObject {

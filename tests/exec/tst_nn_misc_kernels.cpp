@@ -9,11 +9,6 @@ using namespace onnxscope::test;
 
 namespace {
 
-std::string errorOf(const NodeDesc& node, std::vector<Value> inputs) {
-    auto r = runNode(cpuRegistry(), node, inputs);
-    return r.ok() ? std::string() : r.message();
-}
-
 bool contains(const std::string& s, const char* what) {
     return s.find(what) != std::string::npos;
 }

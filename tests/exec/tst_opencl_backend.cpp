@@ -22,21 +22,7 @@ using namespace onnxscope;
 using namespace onnxscope::test;
 
 #ifdef ONNXSCOPE_HAVE_OPENCL
-namespace {
-
-Tensor randomTensor(Shape shape, std::mt19937& rng, float lo = -1.0f, float hi = 1.0f) {
-    Tensor t(DataType::Float, std::move(shape));
-    std::uniform_real_distribution<float> dist(lo, hi);
-    for (float& v : t.mutableValues<float>())
-        v = dist(rng);
-    return t;
-}
-
-Tensor int64Tensor(Shape shape, std::vector<int64_t> values) {
-    return makeTensor<int64_t>(std::move(shape), values);
-}
-
-} // namespace
+namespace {} // namespace
 #endif
 
 class TestOpenClBackend : public QObject {
@@ -150,7 +136,7 @@ private slots:
         const NodeDesc gather = makeNode("Gather", 2, 1, {}, 13);
         auto g = m_backend->createKernel(gather);
         QVERIFY(g.ok());
-        auto bad = runKernel(**g, gather, {Value(randomTensor({3, 2}, m_rng)), Value(int64Tensor({1}, {7}))});
+        auto bad = runKernel(**g, gather, {Value(randomTensor({3, 2}, m_rng)), Value(ints({1}, {7}))});
         QVERIFY(!bad.ok());
         QVERIFY2(bad.message().find("out of range") != std::string::npos, bad.message().c_str());
         const NodeDesc add = makeNode("Add", 2, 1, {}, 14);

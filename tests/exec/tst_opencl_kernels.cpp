@@ -24,18 +24,6 @@ using namespace onnxscope::test;
 #ifdef ONNXSCOPE_HAVE_OPENCL
 namespace {
 
-Tensor randomTensor(Shape shape, std::mt19937& rng, float lo = -1.0f, float hi = 1.0f) {
-    Tensor t(DataType::Float, std::move(shape));
-    std::uniform_real_distribution<float> dist(lo, hi);
-    for (float& v : t.mutableValues<float>())
-        v = dist(rng);
-    return t;
-}
-
-Tensor int64Tensor(Shape shape, std::vector<int64_t> values) {
-    return makeTensor<int64_t>(std::move(shape), values);
-}
-
 std::string shapesText(const std::vector<Value>& inputs) {
     std::string text;
     for (const Value& v : inputs)
@@ -420,7 +408,7 @@ private slots:
                         CHECK(makeNode(op, 1, 1, attrs, 13), {Value(x)}, 1e-4, 1e-5);
                     std::vector<Value> inputs = {Value(x)};
                     if (!axes.empty())
-                        inputs.push_back(Value(int64Tensor({static_cast<int64_t>(axes.size())}, axes)));
+                        inputs.push_back(Value(ints({static_cast<int64_t>(axes.size())}, axes)));
                     CHECK(makeNode(op, static_cast<int>(inputs.size()), 1, {intAttr("keepdims", keep)}, 18),
                           inputs, 1e-4, 1e-5);
                 }
@@ -451,9 +439,8 @@ private slots:
         for (const SliceCase& c : slices) {
             const auto n = static_cast<int64_t>(c.starts.size());
             CHECK(makeNode("Slice", 5, 1, {}, 13),
-                  {Value(randomTensor({4, 5, 6}, m_rng)), Value(int64Tensor({n}, c.starts)),
-                   Value(int64Tensor({n}, c.ends)), Value(int64Tensor({n}, c.axes)),
-                   Value(int64Tensor({n}, c.steps))});
+                  {Value(randomTensor({4, 5, 6}, m_rng)), Value(ints({n}, c.starts)),
+                   Value(ints({n}, c.ends)), Value(ints({n}, c.axes)), Value(ints({n}, c.steps))});
         }
         for (int axis : {0, 1, 2})
             for (const auto& [shape, idx] : std::vector<std::pair<Shape, std::vector<int64_t>>>{{{3},
@@ -468,7 +455,7 @@ private slots:
                                                                                                 { {},
                                                                                                   { 1 } }})
                 CHECK(makeNode("Gather", 2, 1, {intAttr("axis", axis)}, 13),
-                      {Value(randomTensor({3, 4, 5}, m_rng)), Value(int64Tensor(shape, idx))});
+                      {Value(randomTensor({3, 4, 5}, m_rng)), Value(ints(shape, idx))});
         for (const char* mode : {"constant", "reflect", "edge", "wrap"})
             for (const auto& pads : std::vector<std::vector<int64_t>>{{0, 1, 2, 0, 2, 1},
                                                                       { 1,
@@ -477,8 +464,7 @@ private slots:
                                                                         1,
                                                                         3,
                                                                         3 }}) {
-                std::vector<Value> inputs = {Value(randomTensor({3, 4, 5}, m_rng)),
-                                             Value(int64Tensor({6}, pads))};
+                std::vector<Value> inputs = {Value(randomTensor({3, 4, 5}, m_rng)), Value(ints({6}, pads))};
                 if (std::string(mode) == "constant")
                     inputs.push_back(Value(Tensor::scalar<float>(DataType::Float, 1.5f)));
                 CHECK(makeNode("Pad", static_cast<int>(inputs.size()), 1, {stringAttr("mode", mode)}, 19),
@@ -506,25 +492,24 @@ private slots:
                           1e-4, 1e-5);
                 }
         for (const char* nearest : {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"})
-            CHECK(makeNode("Resize", 4, 1,
-                           {stringAttr("mode", "nearest"), stringAttr("nearest_mode", nearest),
-                            stringAttr("coordinate_transformation_mode", "asymmetric")},
-                           19),
-                  {Value(randomTensor({1, 3, 4, 4}, m_rng)), Value(), Value(),
-                   Value(int64Tensor({4}, {1, 3, 7, 9}))});
+            CHECK(
+                makeNode("Resize", 4, 1,
+                         {stringAttr("mode", "nearest"), stringAttr("nearest_mode", nearest),
+                          stringAttr("coordinate_transformation_mode", "asymmetric")},
+                         19),
+                {Value(randomTensor({1, 3, 4, 4}, m_rng)), Value(), Value(), Value(ints({4}, {1, 3, 7, 9}))});
         CHECK(makeNode("Resize", 4, 1, {stringAttr("mode", "linear")}, 13),
-              {Value(randomTensor({2, 3, 6, 6}, m_rng)), Value(), Value(),
-               Value(int64Tensor({4}, {2, 3, 4, 9}))},
+              {Value(randomTensor({2, 3, 6, 6}, m_rng)), Value(), Value(), Value(ints({4}, {2, 3, 4, 9}))},
               1e-4, 1e-5);
     }
 
     void views() {
         const Tensor x = randomTensor({2, 3, 4}, m_rng);
-        CHECK(makeNode("Reshape", 2, 1, {}, 14), {Value(x), Value(int64Tensor({2}, {6, -1}))});
+        CHECK(makeNode("Reshape", 2, 1, {}, 14), {Value(x), Value(ints({2}, {6, -1}))});
         CHECK(makeNode("Flatten", 1, 1, {intAttr("axis", 2)}, 13), {Value(x)});
-        CHECK(makeNode("Unsqueeze", 2, 1, {}, 13), {Value(x), Value(int64Tensor({1}, {1}))});
+        CHECK(makeNode("Unsqueeze", 2, 1, {}, 13), {Value(x), Value(ints({1}, {1}))});
         CHECK(makeNode("Squeeze", 2, 1, {}, 13),
-              {Value(randomTensor({2, 1, 4}, m_rng)), Value(int64Tensor({1}, {1}))});
+              {Value(randomTensor({2, 1, 4}, m_rng)), Value(ints({1}, {1}))});
     }
 
     void models_data() {

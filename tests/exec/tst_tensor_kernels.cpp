@@ -14,22 +14,6 @@ using namespace onnxscope::test;
 
 namespace {
 
-Tensor out0(const NodeDesc& node, std::vector<Value> inputs) {
-    auto outputs = run(node, std::move(inputs));
-    return outputs.empty() ? Tensor() : outputs[0].tensor;
-}
-
-std::string errorOf(const NodeDesc& node, std::vector<Value> inputs) {
-    auto result = runNode(cpuRegistry(), node, inputs);
-    return result.ok() ? std::string("<no error>") : result.message();
-}
-
-Tensor ints(Shape shape, std::vector<int64_t> v) {
-    return makeTensor<int64_t>(std::move(shape), std::move(v));
-}
-Tensor floats(Shape shape, std::vector<float> v) {
-    return makeTensor<float>(std::move(shape), std::move(v));
-}
 Tensor widen(const Tensor& t) {
     Tensor out(DataType::Float, t.shape());
     for (int64_t i = 0; i < t.elementCount(); ++i)
@@ -236,7 +220,7 @@ private slots:
                            floats({2, 4}, {1, 2, 1, 2, 1, 2, 1, 2}), 0, 0);
         OS_COMPARE_TENSORS(out0(makeNode("Expand", 2, 1), {floats({3, 1}, {1, 2, 3}), ints({3}, {2, 1, 2})}),
                            floats({2, 3, 2}, {1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3}), 0, 0);
-        QVERIFY(errorOf(makeNode("Expand", 2, 1), {floats({3}, {1, 2, 3}), ints({1}, {2})}) != "<no error>");
+        QVERIFY(errorOf(makeNode("Expand", 2, 1), {floats({3}, {1, 2, 3}), ints({1}, {2})}).size() > 0);
     }
 
     void generators() {

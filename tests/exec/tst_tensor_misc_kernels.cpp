@@ -14,22 +14,6 @@ using namespace onnxscope::test;
 
 namespace {
 
-Tensor out0(const NodeDesc& node, std::vector<Value> inputs) {
-    auto outputs = run(node, std::move(inputs));
-    return outputs.empty() ? Tensor() : outputs[0].tensor;
-}
-
-std::string errorOf(const NodeDesc& node, std::vector<Value> inputs) {
-    auto result = runNode(cpuRegistry(), node, inputs);
-    return result.ok() ? std::string("<no error>") : result.message();
-}
-
-Tensor ints(Shape shape, std::vector<int64_t> v) {
-    return makeTensor<int64_t>(std::move(shape), std::move(v));
-}
-Tensor floats(Shape shape, std::vector<float> v) {
-    return makeTensor<float>(std::move(shape), std::move(v));
-}
 Tensor strings(Shape shape, std::vector<std::string> v) {
     return makeTensor<std::string>(std::move(shape), std::move(v));
 }
