@@ -239,15 +239,9 @@ int runCompareCommand(const QStringList& args) {
     auto model = cli::loadModelOrReport(parser.positionalArguments().first());
     if (!model)
         return cli::ReadError;
-    SessionOptions options;
-    options.threads = engine->threads;
-    options.backends = engine->backends;
-    options.dimOverrides = engine->dims;
-    options.profile = false;
-    auto session = Session::create(model, options);
-    if (!session.ok())
-        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot plan the model: %1")
-                                             .arg(cli::fromStd(session.message())));
+    auto session = cli::createSessionOrReport(model, *engine, false);
+    if (!session)
+        return cli::ReadError;
 
     std::unique_ptr<ReferenceSource> reference;
     QString defaultInputDir;
@@ -255,7 +249,7 @@ int runCompareCommand(const QStringList& args) {
         const QString ref = parser.value("ref");
         if (QFileInfo(ref).isDir())
             defaultInputDir = ref;
-        auto files = FileReference::open(ref.toStdString(), (*session)->plan());
+        auto files = FileReference::open(ref.toStdString(), session->plan());
         if (!files.ok())
             return cli::fail(cli::ReadError,
                              QCoreApplication::translate("cli", "cannot read the reference: %1")
@@ -271,7 +265,7 @@ int runCompareCommand(const QStringList& args) {
                 return cli::ReadError;
             description = QCoreApplication::translate("cli", "model %1").arg(parser.value("against-model"));
         }
-        SessionOptions referenceOptions = options;
+        SessionOptions referenceOptions = session->options();
         referenceOptions.backends = referenceBackends;
         auto other = Session::create(referenceModel, referenceOptions);
         if (!other.ok())
@@ -282,10 +276,10 @@ int runCompareCommand(const QStringList& args) {
             std::make_unique<SessionReference>(std::move(other).value(), nameMap, description.toStdString());
     }
 
-    auto inputs = cli::gatherInputs(parser, **session, defaultInputDir);
+    auto inputs = cli::gatherInputs(parser, *session, defaultInputDir);
     if (!inputs)
         return cli::UsageError;
-    auto report = compareLayers(**session, *inputs, *reference, compareOptions);
+    auto report = compareLayers(*session, *inputs, *reference, compareOptions);
     if (!report.ok())
         return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot start the comparison: %1")
                                              .arg(cli::fromStd(report.message())));

@@ -250,4 +250,20 @@ QString previewValue(const Value& value, int maxElements) {
     return text + " [" + items.join(", ") + "]";
 }
 
+std::unique_ptr<Session> createSessionOrReport(std::shared_ptr<Model> model, const EngineOptions& engine,
+                                               bool profile) {
+    SessionOptions options;
+    options.threads = engine.threads;
+    options.backends = engine.backends;
+    options.dimOverrides = engine.dims;
+    options.profile = profile;
+    auto session = Session::create(std::move(model), options);
+    if (!session.ok()) {
+        fail(ReadError,
+             QCoreApplication::translate("cli", "cannot plan the model: %1").arg(fromStd(session.message())));
+        return nullptr;
+    }
+    return std::move(session).value();
+}
+
 } // namespace cli

@@ -29,6 +29,11 @@ std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser
 // Backends for a --backend name ("cpu" needs none beyond the fallback).
 onnxscope::Result<std::vector<std::shared_ptr<onnxscope::Backend>>> backendsFor(const QString& name);
 
+// A session for the model with the engine options (profiling on or off); prints why and returns
+// nullptr when the model cannot be planned.
+std::unique_ptr<onnxscope::Session> createSessionOrReport(std::shared_ptr<onnxscope::Model> model,
+                                                          const EngineOptions& engine, bool profile);
+
 // The session's inputs from --input NAME=FILE and --input-dir DIR (input_K.pb in declaration
 // order, or NAME.pb / NAME.npy); inputs still missing get seeded random data, with a notice on
 // stderr. Prints the problem and returns nothing on error. defaultInputDir stands in for

@@ -76,15 +76,10 @@ int runProfileCommand(const QStringList& args) {
     if (!model)
         return cli::ReadError;
 
-    SessionOptions options;
-    options.threads = engine->threads;
-    options.backends = engine->backends;
-    options.dimOverrides = engine->dims;
-    auto created = Session::create(model, options);
-    if (!created.ok())
-        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot plan the model: %1")
-                                             .arg(cli::fromStd(created.message())));
-    Session& session = **created;
+    auto created = cli::createSessionOrReport(model, *engine, true);
+    if (!created)
+        return cli::ReadError;
+    Session& session = *created;
     auto inputs = cli::gatherInputs(parser, session);
     if (!inputs)
         return cli::UsageError;

@@ -35,19 +35,13 @@ int runRunCommand(const QStringList& args) {
     if (!model)
         return cli::ReadError;
 
-    SessionOptions options;
-    options.threads = engine->threads;
-    options.backends = engine->backends;
-    options.dimOverrides = engine->dims;
-    options.profile = false;
-    auto session = Session::create(model, options);
-    if (!session.ok())
-        return cli::fail(cli::ReadError, QCoreApplication::translate("cli", "cannot plan the model: %1")
-                                             .arg(cli::fromStd(session.message())));
-    auto inputs = cli::gatherInputs(parser, **session);
+    auto session = cli::createSessionOrReport(model, *engine, false);
+    if (!session)
+        return cli::ReadError;
+    auto inputs = cli::gatherInputs(parser, *session);
     if (!inputs)
         return cli::UsageError;
-    auto outputs = (*session)->runAll(*inputs);
+    auto outputs = session->runAll(*inputs);
     if (!outputs.ok())
         return cli::fail(
             cli::ReadError,
@@ -60,7 +54,7 @@ int runRunCommand(const QStringList& args) {
             return cli::fail(cli::ReadError,
                              QCoreApplication::translate("cli", "cannot create %1").arg(outDir.path()));
     }
-    const auto& declared = (*session)->outputs();
+    const auto& declared = session->outputs();
     for (size_t k = 0; k < declared.size(); ++k) {
         const Value& v = (*outputs)[declared[k].name];
         cli::out() << cli::fromStd(declared[k].name) << ": " << cli::previewValue(v) << Qt::endl;
