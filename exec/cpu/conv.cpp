@@ -17,6 +17,31 @@ template <typename T> void addBias(T* y, const T* bias, int64_t channels, int64_
             y[c * plane + i] += bias[c];
 }
 
+// Runs a conv-like body in double for double inputs, else in float (float16/bfloat16 widened
+// once and narrowed back), so each op's body is written once as a template.
+template <typename Body>
+Status computeInFloatingPoint(const char* opName, const ConvSetup& s, const Tensor& x, const Tensor& w,
+                              const Tensor* b, KernelContext& ctx, Body&& body) {
+    const DataType type = x.dataType();
+    if (type == DataType::Double) {
+        Tensor y(type, s.outputShape);
+        body(x.data<double>(), w.data<double>(), b ? b->data<double>() : nullptr, y.data<double>());
+        ctx.setOutput(0, y);
+        return Status();
+    }
+    if (type != DataType::Float && !isNarrowFloat(type))
+        return Status::error(std::string(opName) + " does not support element type " +
+                             std::string(dataTypeName(type)));
+    Tensor fx = toFloat(x), fw = toFloat(w), fb;
+    if (b)
+        fb = toFloat(*b);
+    Tensor y(DataType::Float, s.outputShape);
+    body(static_cast<const float*>(fx.data<float>()), static_cast<const float*>(fw.data<float>()),
+         b ? static_cast<const float*>(fb.data<float>()) : nullptr, y.data<float>());
+    ctx.setOutput(0, fromFloat(y, type));
+    return Status();
+}
+
 class ConvKernel final : public Kernel {
 public:
     explicit ConvKernel(const NodeDesc& node)
@@ -33,24 +58,9 @@ public:
         if (b && (b->rank() != 1 || b->dim(0) != s.outChannels))
             return Status::error("Conv bias B must have shape [" + std::to_string(s.outChannels) + "], got " +
                                  shapeToString(b->shape()));
-        const DataType type = x->dataType();
-        if (type == DataType::Double) {
-            Tensor y(type, s.outputShape);
-            runConv<double>(s, x->data<double>(), w->data<double>(), b ? b->data<double>() : nullptr,
-                            y.data<double>(), ctx.threadCount());
-            ctx.setOutput(0, y);
-            return Status();
-        }
-        if (type != DataType::Float && !isNarrowFloat(type))
-            return Status::error("Conv does not support element type " + std::string(dataTypeName(type)));
-        Tensor fx = toFloat(*x), fw = toFloat(*w), fb;
-        if (b)
-            fb = toFloat(*b);
-        Tensor y(DataType::Float, s.outputShape);
-        runConv<float>(s, fx.data<float>(), fw.data<float>(), b ? fb.data<float>() : nullptr, y.data<float>(),
-                       ctx.threadCount());
-        ctx.setOutput(0, fromFloat(y, type));
-        return Status();
+        return computeInFloatingPoint("Conv", s, *x, *w, b, ctx, [&](auto xp, auto wp, auto bp, auto yp) {
+            runConv(s, xp, wp, bp, yp, ctx.threadCount());
+        });
     }
 
 private:
@@ -98,25 +108,9 @@ public:
         if (b && (b->rank() != 1 || b->dim(0) != s.outChannels))
             return Status::error("ConvTranspose bias B must have shape [" + std::to_string(s.outChannels) +
                                  "], got " + shapeToString(b->shape()));
-        const DataType type = x->dataType();
-        if (type == DataType::Double) {
-            Tensor y(type, s.outputShape);
-            run<double>(s, x->data<double>(), w->data<double>(), b ? b->data<double>() : nullptr,
-                        y.data<double>(), ctx.threadCount());
-            ctx.setOutput(0, y);
-            return Status();
-        }
-        if (type != DataType::Float && !isNarrowFloat(type))
-            return Status::error("ConvTranspose does not support element type " +
-                                 std::string(dataTypeName(type)));
-        Tensor fx = toFloat(*x), fw = toFloat(*w), fb;
-        if (b)
-            fb = toFloat(*b);
-        Tensor y(DataType::Float, s.outputShape);
-        run<float>(s, fx.data<float>(), fw.data<float>(), b ? fb.data<float>() : nullptr, y.data<float>(),
-                   ctx.threadCount());
-        ctx.setOutput(0, fromFloat(y, type));
-        return Status();
+        return computeInFloatingPoint(
+            "ConvTranspose", s, *x, *w, b, ctx,
+            [&](auto xp, auto wp, auto bp, auto yp) { run(s, xp, wp, bp, yp, ctx.threadCount()); });
     }
 
 private:
