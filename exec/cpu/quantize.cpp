@@ -10,38 +10,20 @@
 
 namespace onnxscope {
 
+// The integer types a quantized value may have (up to 32 bits, uint32 excluded as in the spec),
+// with their range derived from the type's width and signedness.
 bool quantizedRange(DataType type, int64_t& low, int64_t& high) {
-    switch (type) {
-    case DataType::Uint8:
-        low = 0, high = 255;
-        return true;
-    case DataType::Int8:
-        low = -128, high = 127;
-        return true;
-    case DataType::Uint16:
-        low = 0, high = 65535;
-        return true;
-    case DataType::Int16:
-        low = -32768, high = 32767;
-        return true;
-    case DataType::Uint4:
-        low = 0, high = 15;
-        return true;
-    case DataType::Int4:
-        low = -8, high = 7;
-        return true;
-    case DataType::Uint2:
-        low = 0, high = 3;
-        return true;
-    case DataType::Int2:
-        low = -2, high = 1;
-        return true;
-    case DataType::Int32:
-        low = INT32_MIN, high = INT32_MAX;
-        return true;
-    default:
+    const int bits = serializedBitWidth(type);
+    if (!isInteger(type) || bits > 32 || type == DataType::Uint32)
         return false;
+    if (isSignedInteger(type)) {
+        low = -(int64_t(1) << (bits - 1));
+        high = (int64_t(1) << (bits - 1)) - 1;
+    } else {
+        low = 0;
+        high = (int64_t(1) << bits) - 1;
     }
+    return true;
 }
 
 std::vector<int32_t> toInt32(const Tensor& t) {
