@@ -12,6 +12,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace onnxscope;
 
@@ -29,6 +30,13 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
         return false;
     }
     return true;
+}
+
+double median(std::vector<double> values) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 
 QJsonArray toJson(const std::vector<std::string>& items) {
@@ -83,28 +91,49 @@ int runProfileCommand(const QStringList& args) {
     auto inputs = cli::gatherInputs(parser, session);
     if (!inputs)
         return cli::UsageError;
-    for (int i = 0; i < warmup + runs; ++i) {
+    // Profiled and unprofiled runs alternate so that both see the same machine state; their
+    // wall times give the profiler's own overhead, and the node sum against the wall time shows
+    // how much of a run the per-node timings account for.
+    std::vector<double> profiledWallMs, plainWallMs;
+    for (int i = 0; i < warmup + 2 * runs; ++i) {
+        const bool timed = i >= warmup;
+        const bool profiled = !timed || (i - warmup) % 2 == 0;
         if (i == warmup)
             session.profiler().clear();
+        session.profiler().setEnabled(profiled);
+        const auto start = std::chrono::steady_clock::now();
         auto outputs = session.runAll(*inputs);
+        const double wallMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         if (!outputs.ok())
             return cli::fail(
                 cli::ReadError,
                 QCoreApplication::translate("cli", "run failed: %1").arg(cli::fromStd(outputs.message())));
+        if (timed)
+            (profiled ? profiledWallMs : plainWallMs).push_back(wallMs);
     }
+    session.profiler().setEnabled(true);
 
     const Profiler& profiler = session.profiler();
     const auto nodes = profiler.nodeStats();
     const auto ops = profiler.opStats();
-    std::vector<double> totals = profiler.runTotalsMs();
-    std::sort(totals.begin(), totals.end());
-    const double totalMs = totals.empty() ? 0 : totals[totals.size() / 2];
+    const double nodeSumMs = median(profiler.runTotalsMs());
+    const double totalMs = median(profiledWallMs);
+    const double plainMs = median(plainWallMs);
+    const double overhead = plainMs > 0 ? totalMs / plainMs : 1.0;
 
     QTextStream& out = cli::out();
     out << QCoreApplication::translate("cli", "%1 runs after %2 warm-up; median total %3 ms")
                .arg(runs)
                .arg(warmup)
                .arg(ms(totalMs))
+        << "\n";
+    out << QCoreApplication::translate("cli", "Node times add up to %1 ms (%2% of the run); without the "
+                                              "profiler a run takes %3 ms (overhead %4x)")
+               .arg(ms(nodeSumMs))
+               .arg(totalMs > 0 ? 100.0 * nodeSumMs / totalMs : 0.0, 0, 'f', 1)
+               .arg(ms(plainMs))
+               .arg(overhead, 0, 'f', 3)
         << "\n\n";
     out << QCoreApplication::translate("cli", "Per node (ms):") << "\n";
     out << QStringLiteral("%1 %2 %3 %4 %5 %6  %7\n")
@@ -147,6 +176,9 @@ int runProfileCommand(const QStringList& args) {
         root["runs"] = runs;
         root["warmup"] = warmup;
         root["total_ms"] = totalMs;
+        root["node_sum_ms"] = nodeSumMs;
+        root["unprofiled_ms"] = plainMs;
+        root["profiler_overhead"] = overhead;
         QJsonArray nodeList;
         for (const NodeStats& n : nodes) {
             QJsonObject o;
