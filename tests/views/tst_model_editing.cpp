@@ -1,0 +1,471 @@
+// Editing through the GUI's API on real exported models, offscreen: the properties panel's
+// in-place editors, the metadata editor, the undo stack, and Save (checks, review, atomic write)
+// with the saved file reloaded and compared with the original message.
+#include "core/atomic_file.h"
+#include "core/metadata_edit.h"
+#include "core/model.h"
+#include "core/model_edit.h"
+#include "views/edit_controller.h"
+#include "views/graph_page.h"
+#include "views/metadata_editor.h"
+#include "views/model_editor.h"
+#include "views/model_overview_panel.h"
+#include "views/node_properties_panel.h"
+#include "views/save_controller.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <csignal>
+#include <filesystem>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace onnxscope;
+namespace fs = std::filesystem;
+using EditKind = NodePropertiesPanel::EditKind;
+
+namespace {
+
+QByteArray readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A copy of a test model in `dir`, so saving never touches the shared build output.
+QString copyModel(const QTemporaryDir& dir, const char* name) {
+    const QString source = QStringLiteral(ONNXSCOPE_TEST_MODELS_DIR "/%1.onnx").arg(QLatin1String(name));
+    const QString target = dir.filePath(QLatin1String(name) + QStringLiteral(".onnx"));
+    QFile::copy(source, target);
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return target;
+}
+
+std::shared_ptr<Model> load(const QString& path) {
+    auto model = Model::load(path.toStdString());
+    if (!model.ok())
+        qFatal("%s", model.message().c_str());
+    return std::move(model).value();
+}
+
+// The main window's pieces the edit layer works with.
+struct Window {
+    QMainWindow window;
+    GraphPage* page = new GraphPage(&window);
+    QDockWidget* overviewDock = new QDockWidget(&window);
+    ModelOverviewPanel* overview = new ModelOverviewPanel(overviewDock);
+    EditController* edit = nullptr;
+    QList<SaveReview> reviews;
+    QStringList reportedErrors;
+    bool approve = true;
+
+    Window() {
+        window.setWindowTitle(QStringLiteral("test[*]"));
+        window.setCentralWidget(page);
+        overviewDock->setWidget(overview);
+        window.addDockWidget(Qt::RightDockWidgetArea, overviewDock);
+        QMenu* file = window.menuBar()->addMenu(QStringLiteral("File"));
+        QAction* close = file->addAction(QStringLiteral("Close"));
+        QMenu* view = window.menuBar()->addMenu(QStringLiteral("View"));
+        edit = new EditController(&window, page, overview);
+        edit->install(close, view);
+        edit->saver()->setReviewer([this](const SaveReview& review) {
+            reviews << review;
+            return approve;
+        });
+        edit->saver()->setErrorReporter([this](const QString& message) { reportedErrors << message; });
+    }
+    void open(std::shared_ptr<Model> model) {
+        page->loadModel(model);
+        edit->setModel(model);
+    }
+    ModelEditor* editor() const { return edit->editor(); }
+    NodePropertiesPanel* panel() const { return page->propertiesPanel(); }
+    int displayNodeOf(int protoIndex) const {
+        const auto& nodes = page->document()->graph->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i)
+            if (nodes[i].protoIndex == protoIndex)
+                return static_cast<int>(i);
+        return -1;
+    }
+    int displayInput() const {
+        const auto& nodes = page->document()->graph->nodes();
+        for (size_t i = 0; i < nodes.size(); ++i)
+            if (nodes[i].kind == DisplayNodeKind::GraphInput)
+                return static_cast<int>(i);
+        return -1;
+    }
+};
+
+int firstNode(const Model& model, const char* opType) {
+    const auto& g = model.proto().graph();
+    for (int i = 0; i < g.node_size(); ++i)
+        if (g.node(i).op_type() == opType)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+class TestModelEditing : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void editorPushesUndoableCommands() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "resnet18");
+        const QByteArray original = readFile(path);
+        auto model = load(path);
+        ModelEditor editor;
+        editor.setModel(model);
+        QUndoStack* stack = editor.undoStack();
+        QSignalSpy modified(&editor, &ModelEditor::modifiedChanged);
+
+        const int conv = firstNode(*model, "Conv");
+        QVERIFY(editor.setProducerName(QStringLiteral("onnxscope")));
+        QVERIFY(editor.setNodeName(conv, QStringLiteral("stem")));
+        QVERIFY(editor.setAttribute(conv, QStringLiteral("pads"), QStringLiteral("[1, 1, 1, 1]")));
+        QVERIFY(editor.renameValue(QStringLiteral("input"), QStringLiteral("image")));
+        QVERIFY(editor.setDim(QStringLiteral("image"), 0, QStringLiteral("batch")));
+        QVERIFY(editor.addMetadata(MetadataTarget::model(), QStringLiteral("author"), QStringLiteral("me")));
+        QVERIFY(editor.setProducerName(QStringLiteral("onnxscope"))); // unchanged: no command
+        QCOMPARE(stack->count(), 6);
+        QCOMPARE(modified.count(), 1);
+        QVERIFY(editor.isModified());
+        QCOMPARE(stack->text(1), QStringLiteral("Rename node “/conv1/Conv” to “stem”"));
+        QCOMPARE(model->proto().graph().node(conv).input(0), std::string("image"));
+        QCOMPARE(model->proto().graph().input(0).type().tensor_type().shape().dim(0).dim_param(),
+                 std::string("batch"));
+
+        // Refused: nothing pushed, the reason says why.
+        QString error;
+        QVERIFY(!editor.setAttribute(conv, QStringLiteral("pads"), QStringLiteral("1, x"), &error));
+        QVERIFY2(error.contains(QStringLiteral("'x' is not a 64-bit integer")), qPrintable(error));
+        QVERIFY(!editor.addMetadata(MetadataTarget::model(), QStringLiteral("author"), QString(), &error));
+        QVERIFY(error.contains(QStringLiteral("already exists")));
+        QVERIFY(!editor.renameValue(QStringLiteral("image"), QStringLiteral("output"), &error));
+        QVERIFY(!editor.setDim(QStringLiteral("image"), 7, QStringLiteral("1"), &error));
+        QVERIFY(!editor.addMetadata(MetadataTarget::nodeAt(conv), QStringLiteral("k"), QString(), &error));
+        QVERIFY(error.contains(QStringLiteral("IR version 10")));
+        QCOMPARE(stack->count(), 6);
+
+        const std::string edited = model->proto().SerializeAsString();
+        while (stack->canUndo())
+            stack->undo();
+        QVERIFY(!editor.isModified());
+        QCOMPARE(QByteArray::fromStdString(model->proto().SerializeAsString()), original);
+        while (stack->canRedo())
+            stack->redo();
+        QCOMPARE(model->proto().SerializeAsString(), edited);
+
+        // While a save reads the model, edits are refused.
+        editor.setBlocked(true);
+        QVERIFY(!editor.setProducerName(QStringLiteral("x"), &error));
+        QVERIFY(error.contains(QStringLiteral("being saved")));
+        editor.setBlocked(false);
+        QCOMPARE(editor.changesSinceSave().size(), 6);
+        editor.markSaved();
+        stack->undo();
+        QCOMPARE(editor.changesSinceSave(), QStringList{QStringLiteral("Undo: Add metadata “author”")});
+    }
+
+    void propertiesPanelEditsInPlace() {
+        QTemporaryDir dir;
+        auto model = load(copyModel(dir, "example_cnn"));
+        Window w;
+        w.open(model);
+        const int conv = firstNode(*model, "Conv");
+        const int display = w.displayNodeOf(conv);
+        w.panel()->showNode(display);
+        QVERIFY(w.panel()->isEditable());
+
+        QTreeWidgetItem* name = w.panel()->editableRow(EditKind::NodeName);
+        QVERIFY(name);
+        QVERIFY(w.panel()->commitEdit(name, QStringLiteral("stem")));
+        QCOMPARE(model->proto().graph().node(conv).name(), std::string("stem"));
+        QTRY_VERIFY(w.window.isWindowModified());
+        // The graph is rebuilt and the panel shows the same node with its new name.
+        QTRY_VERIFY(w.panel()->rowsText().contains(QStringLiteral("Name: stem")));
+        QCOMPARE(w.panel()->shownNode(), display);
+        QCOMPARE(w.page->document()->graph->nodes()[size_t(display)].name, QStringLiteral("stem"));
+
+        QTreeWidgetItem* strides = w.panel()->editableRow(EditKind::Attribute, QStringLiteral("strides"));
+        QVERIFY(strides);
+        QVERIFY(!w.panel()->commitEdit(strides, QStringLiteral("2.5")));
+        QVERIFY(w.panel()->editError().contains(QStringLiteral("int list")));
+        QVERIFY(w.panel()->commitEdit(strides, QStringLiteral("2, 2")));
+        QVERIFY(w.panel()->editError().isEmpty());
+        QTRY_VERIFY(w.panel()->rowsText().contains(QStringLiteral("strides: 2×2")));
+
+        QVERIFY(
+            w.panel()->commitEdit(w.panel()->editableRow(EditKind::NodeDocString), QStringLiteral("why")));
+        QCOMPARE(model->proto().graph().node(conv).doc_string(), std::string("why"));
+
+        // Graph input: rename (every reference follows) and set the batch size.
+        const int input = w.displayInput();
+        QTRY_VERIFY(w.page->document());
+        w.panel()->showNode(input);
+        QVERIFY(w.panel()->commitEdit(w.panel()->editableRow(EditKind::ValueName), QStringLiteral("image")));
+        QCOMPARE(model->proto().graph().input(0).name(), std::string("image"));
+        QCOMPARE(model->proto().graph().node(conv).input(0), std::string("image"));
+        QTRY_VERIFY(w.panel()->rowsText().contains(QStringLiteral("Name: image")));
+        QTreeWidgetItem* batch = w.panel()->editableRow(EditKind::Dim, QStringLiteral("image\n0"));
+        QVERIFY(batch);
+        QVERIFY(!w.panel()->commitEdit(batch, QStringLiteral("-1")));
+        QVERIFY(w.panel()->commitEdit(batch, QStringLiteral("N")));
+        QCOMPARE(model->proto().graph().input(0).type().tensor_type().shape().dim(0).dim_param(),
+                 std::string("N"));
+
+        // Undo through the window's action, in order.
+        QCOMPARE(w.editor()->undoStack()->count(), 5);
+        QVERIFY(w.edit->undoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Z)));
+        QVERIFY(w.edit->redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+        w.edit->undoAction()->trigger();
+        QCOMPARE(model->proto().graph().input(0).type().tensor_type().shape().dim(0).dim_value(), int64_t(1));
+        w.edit->undoAction()->trigger();
+        QCOMPARE(model->proto().graph().input(0).name(), std::string("input"));
+        w.edit->redoAction()->trigger();
+        QCOMPARE(model->proto().graph().input(0).name(), std::string("image"));
+    }
+
+    void metadataEditorRefusesBadKeys() {
+        QTemporaryDir dir;
+        auto model = load(copyModel(dir, "squeezenet"));
+        Window w;
+        w.open(model);
+        MetadataEditor* meta = w.edit->metadataEditor();
+        QVERIFY(meta->addEntry(QStringLiteral("author"), QStringLiteral("me")));
+        QVERIFY(meta->addEntry(QStringLiteral("license"), QStringLiteral("MIT")));
+        QTRY_COMPARE(meta->table()->rowCount(), 2);
+        QVERIFY(!meta->addEntry(QStringLiteral("author"), QStringLiteral("you")));
+        QVERIFY(meta->message().contains(QStringLiteral("already exists")));
+        QVERIFY(!meta->addEntry(QString(), QStringLiteral("x")));
+        QVERIFY(meta->message().contains(QStringLiteral("must not be empty")));
+        QVERIFY(!meta->editKey(1, QStringLiteral("author")));
+        QTRY_COMPARE(meta->table()->item(1, 0)->text(), QStringLiteral("license")); // reverted
+        QVERIFY(meta->editValue(0, QStringLiteral("someone")));
+        QVERIFY(meta->message().isEmpty());
+        QTRY_COMPARE(meta->table()->item(0, 1)->text(), QStringLiteral("someone"));
+        QVERIFY(meta->removeEntry(1));
+        QCOMPARE(*metadataEntries(*model, MetadataTarget::model()),
+                 (std::vector<MetadataEntry>{{"author", "someone"}}));
+
+        auto* producer = meta->findChild<QLineEdit*>(QStringLiteral("producerName"));
+        producer->setText(QStringLiteral("hand-edited"));
+        emit producer->editingFinished();
+        QCOMPARE(model->proto().producer_name(), std::string("hand-edited"));
+        auto* version = meta->findChild<QLineEdit*>(QStringLiteral("modelVersion"));
+        version->setText(QStringLiteral("42"));
+        emit version->editingFinished();
+        QCOMPARE(model->proto().model_version(), int64_t(42));
+
+        // IR 8: graph, node and value metadata are not offered.
+        QVERIFY(!meta->isTargetEnabled(MetadataTarget::Kind::Graph));
+        QVERIFY(!meta->setCurrentTarget(MetadataTarget::Kind::Node));
+        QCOMPARE(w.editor()->undoStack()->count(), 6);
+    }
+
+    void nestedMetadataFromIrTen() {
+        QTemporaryDir dir;
+        auto model = load(copyModel(dir, "example_cnn"));
+        model->mutableProto().set_ir_version(kIrVersionWithNestedMetadata);
+        Window w;
+        w.open(model);
+        MetadataEditor* meta = w.edit->metadataEditor();
+        meta->setSelection(0, QStringLiteral("input"));
+        QVERIFY(meta->setCurrentTarget(MetadataTarget::Kind::Node));
+        QVERIFY(meta->addEntry(QStringLiteral("device"), QStringLiteral("gpu")));
+        QVERIFY(meta->setCurrentTarget(MetadataTarget::Kind::Value));
+        QVERIFY(meta->addEntry(QStringLiteral("layout"), QStringLiteral("NCHW")));
+        QVERIFY(meta->setCurrentTarget(MetadataTarget::Kind::Graph));
+        QVERIFY(meta->addEntry(QStringLiteral("stage"), QStringLiteral("1")));
+        QCOMPARE(*metadataEntries(*model, MetadataTarget::nodeAt(0)),
+                 (std::vector<MetadataEntry>{{"device", "gpu"}}));
+        w.panel()->showNode(w.displayNodeOf(0));
+        QVERIFY(w.panel()->rowsText().contains(QStringLiteral("device: gpu")));
+        w.edit->undoAction()->trigger();
+        QVERIFY(metadataEntries(*model, MetadataTarget::graph())->empty());
+    }
+
+    void saveWritesEditsAndKeepsTheRestByteIdentical() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "resnet18");
+        const QByteArray original = readFile(path);
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        const int conv = firstNode(*model, "Conv");
+        QVERIFY(!w.edit->saveAction()->isEnabled());
+        QVERIFY(w.editor()->setNodeDocString(conv, QStringLiteral("first conv")));
+        QVERIFY(
+            w.editor()->addMetadata(MetadataTarget::model(), QStringLiteral("author"), QStringLiteral("me")));
+        QVERIFY(w.editor()->setDim(QStringLiteral("input"), 0, QStringLiteral("batch")));
+        QVERIFY(w.edit->saveAction()->isEnabled());
+
+        QVERIFY(w.edit->save());
+        QCOMPARE(w.reviews.size(), 1);
+        QCOMPARE(w.reviews[0].changes.size(), 3);
+        QVERIFY(!w.reviews[0].hasErrors());
+        QVERIFY(!w.editor()->isModified());
+        QVERIFY(!w.window.isWindowModified());
+
+        // Reload: the edits are there, and reverting them gives the original file's bytes.
+        auto reloaded = load(path);
+        QCOMPARE(reloaded->proto().graph().node(conv).doc_string(), std::string("first conv"));
+        QCOMPARE(metadataProp(*reloaded, "author").value(), std::string("me"));
+        QVERIFY(setNodeDocString(*reloaded, conv, "").ok());
+        QVERIFY(removeMetadataProp(*reloaded, "author").ok());
+        QVERIFY(setGraphValueDim(*reloaded, "input", 0, TensorDim::fixed(1)).ok());
+        QCOMPARE(QByteArray::fromStdString(reloaded->proto().SerializeAsString()), original);
+        for (int i = 0; i < reloaded->proto().graph().initializer_size(); ++i)
+            QCOMPARE(reloaded->proto().graph().initializer(i).SerializeAsString(),
+                     load(path)->proto().graph().initializer(i).SerializeAsString());
+
+        // Save As elsewhere: the controller reports the new path.
+        QSignalSpy saved(w.edit, &EditController::saved);
+        QVERIFY(w.editor()->setProducerVersion(QStringLiteral("2")));
+        QVERIFY(w.edit->saver()->saveToAndWait(dir.filePath(QStringLiteral("copy.onnx"))));
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(load(dir.filePath(QStringLiteral("copy.onnx")))->proto().producer_version(),
+                 std::string("2"));
+    }
+
+    void saveWithProblemsNeedsOverride() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "resnet18");
+        const QByteArray original = readFile(path);
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        const int conv = firstNode(*model, "Conv");
+        QVERIFY(w.editor()->setAttribute(conv, QStringLiteral("strides"), QStringLiteral("1, 1, 1")));
+        w.approve = false;
+        QVERIFY(!w.edit->save());
+        QCOMPARE(w.reviews.size(), 1);
+        QVERIFY(w.reviews[0].hasErrors());
+        bool named = false;
+        for (const ValidationIssue& issue : w.reviews[0].issues)
+            named |= issue.node == model->proto().graph().node(conv).name();
+        QVERIFY(named);
+        QCOMPARE(readFile(path), original);
+        QVERIFY(w.editor()->isModified());
+        QVERIFY(!w.editor()->isBlocked());
+
+        w.approve = true; // the user chose "Save Anyway"
+        QVERIFY(w.edit->save());
+        QCOMPARE(load(path)->proto().graph().node(conv).attribute_size(),
+                 model->proto().graph().node(conv).attribute_size());
+    }
+
+    void failingWriterLeavesTheOriginal() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "mobilenet_v2");
+        const QByteArray original = readFile(path);
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        QVERIFY(w.editor()->setProducerName(QStringLiteral("x")));
+        w.edit->saver()->setWriter([](Model&, const fs::path& target) {
+            return writeFileAtomically(target, [](std::ostream& out) {
+                out << "half a model";
+                return Status::error("simulated write failure");
+            });
+        });
+        QVERIFY(!w.edit->save());
+        QCOMPARE(w.reportedErrors.size(), 1);
+        QVERIFY(w.reportedErrors[0].contains(QStringLiteral("simulated write failure")));
+        QVERIFY(w.reportedErrors[0].contains(QStringLiteral("has not been changed")));
+        QCOMPARE(readFile(path), original);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporary left
+        QVERIFY(w.editor()->isModified());
+    }
+
+    void fullDiskLeavesTheOriginal() {
+        // A file size limit makes writes fail the way a full disk does (EFBIG instead of ENOSPC).
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "resnet18");
+        const QByteArray original = readFile(path);
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        QVERIFY(w.editor()->setProducerName(QStringLiteral("x")));
+        rlimit saved{};
+        QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit small = saved;
+        small.rlim_cur = 1 << 20;
+        QVERIFY(setrlimit(RLIMIT_FSIZE, &small) == 0);
+        const bool written = w.edit->save();
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY(!written);
+        QVERIFY2(w.reportedErrors.value(0).contains(QStringLiteral("not saved")),
+                 qPrintable(w.reportedErrors.value(0)));
+        QCOMPARE(readFile(path), original);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void readOnlyFolderLeavesTheOriginal() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "example_cnn");
+        const QByteArray original = readFile(path);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
+        const bool bypassed = QFile(dir.filePath(QStringLiteral("probe"))).open(QIODevice::WriteOnly);
+        if (bypassed) {
+            QFile::remove(dir.filePath(QStringLiteral("probe")));
+            QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QSKIP("running with privileges that ignore folder permissions");
+        }
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        QVERIFY(w.editor()->setProducerName(QStringLiteral("x")));
+        const bool written = w.edit->save();
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!written);
+        QVERIFY2(w.reportedErrors.value(0).contains(QStringLiteral("Permission denied")),
+                 qPrintable(w.reportedErrors.value(0)));
+        QCOMPARE(readFile(path), original);
+    }
+
+    void unsavedChangesPrompt() {
+        QTemporaryDir dir;
+        const QString path = copyModel(dir, "gru");
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        int asked = 0;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        w.edit->setUnsavedChangesPrompt([&] {
+            ++asked;
+            return answer;
+        });
+        QVERIFY(w.edit->maybeSave()); // nothing to save: no question
+        QCOMPARE(asked, 0);
+        QVERIFY(w.editor()->setModelDocString(QStringLiteral("changed")));
+        QVERIFY(!w.edit->maybeSave());
+        answer = QMessageBox::Discard;
+        QVERIFY(w.edit->maybeSave());
+        answer = QMessageBox::Save;
+        QVERIFY(w.edit->maybeSave());
+        QCOMPARE(asked, 3);
+        QCOMPARE(load(path)->proto().doc_string(), std::string("changed"));
+        QVERIFY(!w.editor()->isModified());
+    }
+};
+
+QTEST_MAIN(TestModelEditing)
+#include "tst_model_editing.moc"
