@@ -6,6 +6,7 @@
 #include "themed_icons.h"
 
 #include "core/model.h"
+#include "views/edit_controller.h"
 #include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 
@@ -245,6 +246,18 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(toggle);
     m_toolBar->addAction(toggle);
 
+    m_edit = new EditController(this, m_graphPage, m_overview);
+    m_edit->install(m_closeAction, m_viewMenu);
+    connect(m_edit, &EditController::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 5000); });
+    connect(m_edit, &EditController::saved, this, [this](const QString& path) {
+        m_modelPath = QFileInfo(path).absoluteFilePath();
+        setWindowFilePath(m_modelPath);
+        setWindowTitle(tr("%1[*] — ONNX Scope").arg(QFileInfo(path).fileName()));
+        AppSettings::addRecentFile(m_modelPath);
+        updateRecentFiles();
+    });
+
     const QList<QAction*> graphActions = m_graphPage->viewActions();
     if (!graphActions.isEmpty()) {
         m_viewMenu->addSeparator();
@@ -316,6 +329,8 @@ void MainWindow::showOpenDialog() {
 }
 
 void MainWindow::openFile(const QString& path) {
+    if (!m_edit->maybeSave())
+        return;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const quint64 generation = ++m_loadGeneration;
     m_loadingPath = absolute;
@@ -375,9 +390,10 @@ void MainWindow::finishLoad(const QString& path, LoadResult result) {
     m_modelPath = path;
     m_overview->setOverview(result.overview);
     m_graphPage->loadModel(m_model);
+    m_edit->setModel(m_model);
     m_pages->setCurrentWidget(m_modelPage);
     setWindowFilePath(path);
-    setWindowTitle(tr("%1 — ONNX Scope").arg(QFileInfo(path).fileName()));
+    setWindowTitle(tr("%1[*] — ONNX Scope").arg(QFileInfo(path).fileName()));
     AppSettings::addRecentFile(path);
     updateRecentFiles();
     updateActions();
@@ -400,7 +416,10 @@ void MainWindow::cancelLoading() {
 }
 
 void MainWindow::closeModel() {
+    if (!m_edit->maybeSave())
+        return;
     cancelLoading();
+    m_edit->setModel(nullptr);
     m_model.reset();
     m_modelPath.clear();
     m_overview->clear();
@@ -438,6 +457,10 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_edit->maybeSave()) {
+        event->ignore();
+        return;
+    }
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     ++m_loadGeneration;

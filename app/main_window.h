@@ -25,6 +25,7 @@ class QFrame;
 
 namespace onnxscope {
 
+class EditController;
 class GraphPage;
 class Model;
 class ModelOverviewPanel;
@@ -47,6 +48,7 @@ public:
     QString errorMessage() const;
     ModelOverviewPanel* overviewPanel() const { return m_overview; }
     GraphPage* graphPage() const { return m_graphPage; }
+    EditController* editController() const { return m_edit; }
     QMenu* recentFilesMenu() const { return m_recentMenu; }
 
 signals:
@@ -109,7 +111,8 @@ private:
     QDockWidget* m_overviewDock = nullptr;
     ModelOverviewPanel* m_overview = nullptr;
 
-    std::shared_ptr<const Model> m_model;
+    EditController* m_edit = nullptr;
+    std::shared_ptr<Model> m_model; // edited through m_edit; views get const access
     QString m_modelPath;
     QString m_loadingPath;
     quint64 m_loadGeneration = 0;
