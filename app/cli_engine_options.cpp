@@ -7,6 +7,7 @@
 #include "exec/backend_factory.h"
 #include "exec/declared_value_io.h"
 #include "exec/graph_executor.h"
+#include "exec/input_generator.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,72 +22,6 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("cli", text);
-}
-
-// Tensors may come from .pb, .npy or .npz; sequences, optionals and maps only from .pb.
-Result<Value> readInputFile(const std::string& file, const ValueInfo& info) {
-    if (info.kind != ValueInfo::Kind::Tensor && info.kind != ValueInfo::Kind::Unknown)
-        return readDeclaredValuePb(file, info);
-    auto t = readTensorFile(file);
-    if (!t.ok())
-        return t.status();
-    return Value(std::move(t).value());
-}
-
-// Uniform values in a range that suits the type: [-1, 1) for floats, [0, 10) for integers,
-// random bits for bool, short strings for strings.
-Result<Tensor> randomTensor(DataType type, const Shape& shape, std::mt19937_64& rng) {
-    OS_ASSIGN_OR_RETURN(Tensor t, Tensor::allocate(type, shape));
-    const int64_t n = t.elementCount();
-    std::uniform_real_distribution<double> real(-1.0, 1.0);
-    std::uniform_int_distribution<int> small(0, 9);
-    switch (type) {
-    case DataType::Float:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<float>()[i] = static_cast<float>(real(rng));
-        break;
-    case DataType::Double:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<double>()[i] = real(rng);
-        break;
-    case DataType::Int64:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<int64_t>()[i] = small(rng);
-        break;
-    case DataType::Int32:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<int32_t>()[i] = small(rng);
-        break;
-    case DataType::Int16:
-    case DataType::Uint16:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<int16_t>()[i] = static_cast<int16_t>(small(rng));
-        break;
-    case DataType::Int8:
-    case DataType::Uint8:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<int8_t>()[i] = static_cast<int8_t>(small(rng));
-        break;
-    case DataType::Uint32:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<uint32_t>()[i] = static_cast<uint32_t>(small(rng));
-        break;
-    case DataType::Uint64:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<uint64_t>()[i] = static_cast<uint64_t>(small(rng));
-        break;
-    case DataType::Bool:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<uint8_t>()[i] = static_cast<uint8_t>(small(rng) & 1);
-        break;
-    case DataType::String:
-        for (int64_t i = 0; i < n; ++i)
-            t.data<std::string>()[i] = "s" + std::to_string(small(rng));
-        break;
-    default:
-        return Status::error("cannot make random data of type " + std::string(dataTypeName(type)));
-    }
-    return t;
 }
 
 } // namespace
@@ -163,7 +98,7 @@ gatherInputs(const QCommandLineParser& parser, const Session& session, const QSt
             fail(UsageError, tr("the model has no input named '%1'").arg(fromStd(name)));
             return std::nullopt;
         }
-        Result<Value> value = readInputFile(file, *info);
+        Result<Value> value = readInputValue(file, *info);
         if (!value.ok()) {
             fail(ReadError, tr("cannot read input '%1': %2").arg(fromStd(name), fromStd(value.message())));
             return std::nullopt;
@@ -187,7 +122,7 @@ gatherInputs(const QCommandLineParser& parser, const Session& session, const QSt
                 }
             if (file.isEmpty())
                 continue;
-            Result<Value> value = readInputFile(file.toStdString(), info);
+            Result<Value> value = readInputValue(file.toStdString(), info);
             if (!value.ok()) {
                 fail(ReadError, tr("cannot read input '%1': %2").arg(name, fromStd(value.message())));
                 return std::nullopt;
@@ -204,17 +139,11 @@ gatherInputs(const QCommandLineParser& parser, const Session& session, const QSt
                                  .arg(fromStd(info.name)));
             return std::nullopt;
         }
-        Shape shape;
+        std::vector<std::string> guessedDims;
+        const Shape shape = resolveInputShape(info, {}, &guessedDims);
         QStringList guessed;
-        for (size_t d = 0; d < info.dims.size(); ++d) {
-            int64_t v = info.dims[d];
-            if (v < 0) {
-                v = 1;
-                guessed << (info.dimParams[d].empty() ? QStringLiteral("#%1").arg(d)
-                                                      : fromStd(info.dimParams[d]));
-            }
-            shape.push_back(v);
-        }
+        for (const std::string& dim : guessedDims)
+            guessed << fromStd(dim);
         auto t = randomTensor(info.elementType, shape, rng);
         if (!t.ok()) {
             fail(UsageError, tr("input '%1': %2").arg(fromStd(info.name), fromStd(t.message())));

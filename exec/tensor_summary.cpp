@@ -1,0 +1,126 @@
+#include "tensor_summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace onnxscope {
+
+namespace {
+
+bool hasNumericReading(DataType type) {
+    return type != DataType::String && type != DataType::Complex64 && type != DataType::Complex128 &&
+           type != DataType::Undefined;
+}
+
+// Calls f(value) for every element; float and double read the array directly, the rest go
+// through elementAsDouble. Returns false when cancelled.
+template <typename F> bool forEachElement(const Tensor& t, const std::atomic<bool>* cancel, F&& f) {
+    constexpr int64_t kBlock = 1 << 16;
+    const int64_t n = t.elementCount();
+    for (int64_t begin = 0; begin < n; begin += kBlock) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return false;
+        const int64_t end = std::min(n, begin + kBlock);
+        if (t.dataType() == DataType::Float) {
+            const float* data = t.data<float>();
+            for (int64_t i = begin; i < end; ++i)
+                f(static_cast<double>(data[i]));
+        } else if (t.dataType() == DataType::Double) {
+            const double* data = t.data<double>();
+            for (int64_t i = begin; i < end; ++i)
+                f(data[i]);
+        } else {
+            for (int64_t i = begin; i < end; ++i)
+                f(t.elementAsDouble(i));
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Result<TensorSummary> summarizeTensor(const Tensor& tensor, int bins, const std::atomic<bool>* cancel) {
+    if (!tensor.isValid())
+        return Status::error("no tensor");
+    if (!hasNumericReading(tensor.dataType()))
+        return Status::error("no statistics for " + std::string(dataTypeName(tensor.dataType())) +
+                             " tensors");
+    TensorSummary s;
+    s.count = tensor.elementCount();
+    double sum = 0, sumSq = 0;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    const bool done = forEachElement(tensor, cancel, [&](double x) {
+        if (std::isnan(x)) {
+            ++s.nanCount;
+        } else if (std::isinf(x)) {
+            ++s.infCount;
+        } else {
+            s.zeroCount += x == 0;
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+            sum += x;
+            sumSq += x * x;
+        }
+    });
+    if (!done)
+        return Status::error("cancelled");
+    const int64_t finite = s.finiteCount();
+    if (finite == 0)
+        return s;
+    s.min = lo;
+    s.max = hi;
+    s.mean = sum / double(finite);
+    s.stddev = std::sqrt(std::max(0.0, sumSq / double(finite) - s.mean * s.mean));
+    s.histogram.assign(static_cast<size_t>(std::max(1, bins)), 0);
+    const double width = hi - lo;
+    const size_t last = s.histogram.size() - 1;
+    forEachElement(tensor, cancel, [&](double x) {
+        if (!std::isfinite(x))
+            return;
+        const size_t bin =
+            width > 0 ? std::min(last, static_cast<size_t>((x - lo) / width * double(last + 1))) : 0;
+        ++s.histogram[bin];
+    });
+    return s;
+}
+
+std::optional<std::string> checkDataWatch(const Value& value, const std::string& name,
+                                          const DataWatch& watch) {
+    if (!watch.active())
+        return std::nullopt;
+    if (value.isSequence()) {
+        for (size_t i = 0; i < value.elements.size(); ++i)
+            if (auto hit = checkDataWatch(value.elements[i], name + "[" + std::to_string(i) + "]", watch))
+                return hit;
+        return std::nullopt;
+    }
+    if (!value.isTensor() || !hasNumericReading(value.tensor.dataType()))
+        return std::nullopt;
+    int64_t nan = 0, inf = 0, outside = 0;
+    double firstOutside = 0;
+    forEachElement(value.tensor, nullptr, [&](double x) {
+        if (std::isnan(x)) {
+            ++nan;
+        } else if (std::isinf(x)) {
+            ++inf;
+        } else if (watch.range && (x < watch.low || x > watch.high)) {
+            if (outside++ == 0)
+                firstOutside = x;
+        }
+    });
+    if (watch.nonFinite && (nan > 0 || inf > 0))
+        return std::to_string(nan) + " NaN and " + std::to_string(inf) + " Inf values in '" + name + "'";
+    if (outside > 0) {
+        char range[96];
+        std::snprintf(range, sizeof range, "[%g, %g]", watch.low, watch.high);
+        char first[48];
+        std::snprintf(first, sizeof first, "%g", firstOutside);
+        return std::to_string(outside) + " values outside " + range + " in '" + name + "' (first: " + first +
+               ")";
+    }
+    return std::nullopt;
+}
+
+} // namespace onnxscope

@@ -1,0 +1,48 @@
+// Statistics of a computed tensor for inspection and data breakpoints: element count, NaN / Inf
+// counts, zeros, min / max / mean / standard deviation over the finite elements, and a histogram
+// of the finite values. Runs on any thread and can be cancelled between blocks, so a viewer can
+// summarize large activations off its UI thread.
+#pragma once
+
+#include "core/value.h"
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onnxscope {
+
+struct TensorSummary {
+    int64_t count = 0; // all elements
+    int64_t nanCount = 0;
+    int64_t infCount = 0;
+    int64_t zeroCount = 0;
+    double min = 0, max = 0, mean = 0, stddev = 0; // of the finite elements
+    // Equal-width bins over [min, max] of the finite elements; empty without any.
+    std::vector<int64_t> histogram;
+
+    int64_t finiteCount() const { return count - nanCount - infCount; }
+    double zeroFraction() const { return count > 0 ? double(zeroCount) / double(count) : 0.0; }
+};
+
+// Fails for tensors without a numeric reading (strings, complex) and when cancel turns true.
+Result<TensorSummary> summarizeTensor(const Tensor& tensor, int bins = 64,
+                                      const std::atomic<bool>* cancel = nullptr);
+
+// What a data breakpoint watches in every output of every node.
+struct DataWatch {
+    bool nonFinite = false; // stop on NaN or Inf
+    bool range = false;     // stop on a finite value outside [low, high]
+    double low = 0, high = 0;
+
+    bool active() const { return nonFinite || range; }
+};
+
+// Why value trips the watch ("3 NaN, 1 Inf in 'conv1_out'"), or nothing when it does not.
+// Sequences are checked element by element; non-numeric tensors never trip it.
+std::optional<std::string> checkDataWatch(const Value& value, const std::string& name,
+                                          const DataWatch& watch);
+
+} // namespace onnxscope
