@@ -16,10 +16,56 @@ double lod(const QStyleOptionGraphicsItem* option, const QPainter* painter) {
     return option->levelOfDetailFromTransform(painter->worldTransform());
 }
 
+// Marks as outlines around a box, strongest first: an error or the current node is what the
+// user must see at any zoom.
+void paintMarkOutline(QPainter* painter, const QRectF& rect, double radius, NodeMarks marks) {
+    QColor color;
+    if (marks & NodeMark::Error)
+        color = markColor(NodeMark::Error);
+    else if (marks & NodeMark::Current)
+        color = markColor(NodeMark::Current);
+    else
+        return;
+    painter->save();
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(color, 4));
+    painter->drawRoundedRect(rect.adjusted(-3, -3, 3, 3), radius + 2, radius + 2);
+    painter->restore();
+}
+
+void paintBreakpointDot(QPainter* painter, const QRectF& rect) {
+    painter->save();
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(markColor(NodeMark::Breakpoint));
+    painter->drawEllipse(QPointF(rect.left() + 1, rect.top() + 1), 6, 6);
+    painter->restore();
+}
+
+void paintBadge(QPainter* painter, const QRectF& rect, const QString& text, const QFont& base) {
+    if (text.isEmpty())
+        return;
+    QFont font = base;
+    font.setPointSizeF(std::max(6.0, base.pointSizeF() * 0.85));
+    const QFontMetricsF metrics(font);
+    const QSizeF size(metrics.horizontalAdvance(text) + 8, metrics.height() + 2);
+    const QRectF box(rect.right() - size.width() + 4, rect.bottom() - size.height() / 2, size.width(),
+                     size.height());
+    painter->save();
+    painter->setFont(font);
+    painter->setPen(QPen(QColor(0x50, 0x50, 0x50), 0.8));
+    painter->setBrush(QColor(0xff, 0xff, 0xff, 235));
+    painter->drawRoundedRect(box, 3, 3);
+    painter->setPen(Qt::black);
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
+}
+
 } // namespace
 
-NodeGraphItem::NodeGraphItem(const GraphDocument& doc, int node, const QRectF& rect)
+NodeGraphItem::NodeGraphItem(const GraphDocument& doc, int node, const QRectF& rect,
+                             std::shared_ptr<const OverlayState> overlay)
     : m_node(node)
+    , m_overlay(std::move(overlay))
     , m_rect(rect)
     , m_text(nodeText(*doc.graph, node))
     , m_kind(doc.graph->nodes()[static_cast<size_t>(node)].kind)
@@ -33,19 +79,54 @@ NodeGraphItem::NodeGraphItem(const GraphDocument& doc, int node, const QRectF& r
     setData(kItemKindRole, int(GraphItemKind::Node));
     setData(kItemIdRole, node);
     setZValue(2);
-    setToolTip(n.name.isEmpty() ? n.opType : QStringLiteral("%1\n%2").arg(n.opType, n.name));
+    m_baseToolTip = n.name.isEmpty() ? n.opType : QStringLiteral("%1\n%2").arg(n.opType, n.name);
+    setOverlay(m_overlay);
+}
+
+void NodeGraphItem::setOverlay(std::shared_ptr<const OverlayState> overlay) {
+    m_overlay = std::move(overlay);
+    const NodeOverlayEntry* e = m_overlay ? m_overlay->overlay.entry(m_node) : nullptr;
+    QString tip = m_baseToolTip;
+    if (e) {
+        const QString badge = m_overlay->overlay.badgeText(*e);
+        if (!badge.isEmpty())
+            tip += QLatin1Char('\n') + badge;
+        if (!e->message.isEmpty())
+            tip += QLatin1Char('\n') + e->message;
+    }
+    setToolTip(tip);
+}
+
+void NodeGraphItem::paintOverlay(QPainter* painter, const NodeOverlayEntry& entry, double detail) {
+    const double radius = m_kind != DisplayNodeKind::Operator ? m_rect.height() / 2 : 4;
+    paintMarkOutline(painter, m_rect, radius, entry.marks);
+    if (detail < 0.35)
+        return;
+    if (entry.marks & NodeMark::Breakpoint)
+        paintBreakpointDot(painter, m_rect);
+    if ((entry.marks & NodeMark::Executed) && !(entry.marks & (NodeMark::Current | NodeMark::Error))) {
+        // A green strip on the left edge: ran in this pass.
+        painter->fillRect(QRectF(m_rect.left(), m_rect.top() + 3, 4, m_rect.height() - 6),
+                          markColor(NodeMark::Executed));
+    }
+    if (detail >= 0.5)
+        paintBadge(painter, m_rect, m_overlay->overlay.badgeText(entry), m_fonts.body);
 }
 
 QRectF NodeGraphItem::boundingRect() const {
-    return m_rect.adjusted(-2, -2, 2, 2);
+    return m_rect.adjusted(-8, -8, 6, 10); // room for mark outlines, breakpoint dot and badge
 }
 
 void NodeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const double detail = lod(option, painter);
     const bool selected = isSelected();
     const bool io = m_kind != DisplayNodeKind::Operator;
+    const NodeOverlayEntry* overlay = m_overlay ? m_overlay->overlay.entry(m_node) : nullptr;
+    const std::optional<QColor> heat = overlay ? m_overlay->overlay.fillColor(*overlay) : std::nullopt;
     if (detail < 0.35) {
-        painter->fillRect(m_rect, selected ? kSelection : m_color);
+        painter->fillRect(m_rect, selected ? kSelection : heat.value_or(m_color));
+        if (overlay)
+            paintOverlay(painter, *overlay, detail);
         return;
     }
     const double radius = io ? m_rect.height() / 2 : 4;
@@ -53,7 +134,7 @@ void NodeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     QPainterPath outline;
     outline.addRoundedRect(m_rect, radius, radius);
     painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
-    painter->fillPath(outline, io ? m_color : QColor(0xfa, 0xfa, 0xfa));
+    painter->fillPath(outline, heat.value_or(io ? m_color : QColor(0xfa, 0xfa, 0xfa)));
     if (!io) {
         QPainterPath header;
         header.addRoundedRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), titleH)), radius, radius);
@@ -65,8 +146,11 @@ void NodeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setPen(QPen(selected ? kSelection : QColor(0x40, 0x40, 0x40), selected ? 3 : (io ? 1.5 : 1),
                          io ? Qt::DashLine : Qt::SolidLine));
     painter->drawPath(outline);
-    if (detail < 0.5)
+    if (detail < 0.5) {
+        if (overlay)
+            paintOverlay(painter, *overlay, detail);
         return;
+    }
     painter->setFont(m_fonts.title);
     painter->setPen(io ? Qt::black : Qt::white);
     painter->drawText(QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleH), Qt::AlignCenter,
@@ -80,10 +164,14 @@ void NodeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
                           Qt::AlignLeft | Qt::AlignVCenter, line);
         y += lineH;
     }
+    if (overlay)
+        paintOverlay(painter, *overlay, detail);
 }
 
-BlockGraphItem::BlockGraphItem(const GraphDocument& doc, int block, const QRectF& rect, bool expanded)
+BlockGraphItem::BlockGraphItem(const GraphDocument& doc, int block, const QRectF& rect, bool expanded,
+                               std::shared_ptr<const OverlayState> overlay)
     : m_block(block)
+    , m_overlay(std::move(overlay))
     , m_rect(rect)
     , m_expanded(expanded)
     , m_title(blockTitle(*doc.tree, block))
@@ -102,20 +190,33 @@ BlockGraphItem::BlockGraphItem(const GraphDocument& doc, int block, const QRectF
 }
 
 QRectF BlockGraphItem::boundingRect() const {
-    return m_rect.adjusted(-2, -2, 2, 2);
+    return m_rect.adjusted(-6, -8, 6, 10); // room for mark outlines and the badge
+}
+
+const NodeOverlay::BlockSummary* BlockGraphItem::summary() const {
+    if (!m_overlay || m_block < 0 || m_block >= static_cast<int>(m_overlay->blocks.size()))
+        return nullptr;
+    return &m_overlay->blocks[static_cast<size_t>(m_block)];
 }
 
 void BlockGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const double detail = lod(option, painter);
     const bool selected = isSelected();
-    const QColor fill = m_expanded ? QColor(0x3a, 0x6e, 0xa5, 18) : QColor(0xdd, 0xe6, 0xf0);
+    const NodeOverlay::BlockSummary* overlay = m_expanded ? nullptr : summary();
+    const std::optional<QColor> heat =
+        overlay && overlay->value && m_overlay->overlay.hasScale()
+            ? std::optional<QColor>(m_overlay->overlay.scale().color(*overlay->value))
+            : std::nullopt;
+    const QColor fill = m_expanded ? QColor(0x3a, 0x6e, 0xa5, 18) : heat.value_or(QColor(0xdd, 0xe6, 0xf0));
+    if (overlay)
+        paintMarkOutline(painter, m_rect, 6, overlay->marks);
     if (detail < 0.2) {
         if (m_expanded) {
             painter->setPen(QPen(QColor(0x7a, 0x90, 0xb0), 0));
             painter->setBrush(fill);
             painter->drawRect(m_rect);
         } else {
-            painter->fillRect(m_rect, selected ? kSelection : QColor(0x8a, 0xa4, 0xc8));
+            painter->fillRect(m_rect, selected ? kSelection : heat.value_or(QColor(0x8a, 0xa4, 0xc8)));
         }
         return;
     }
@@ -146,6 +247,15 @@ void BlockGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     painter->setFont(m_fonts.body);
     painter->drawText(QRectF(m_rect.left(), m_rect.top() + half - 2, m_rect.width(), half), Qt::AlignCenter,
                       m_subtitle);
+    if (overlay) {
+        if (overlay->marks & NodeMark::Breakpoint)
+            paintBreakpointDot(painter, m_rect);
+        if (overlay->value)
+            paintBadge(painter, m_rect,
+                       QCoreApplication::translate("BlockGraphItem", "Σ %1")
+                           .arg(m_overlay->overlay.scale().text(*overlay->value)),
+                       m_fonts.body);
+    }
 }
 
 EdgeGraphItem::EdgeGraphItem(const SceneEdge& edge, const QString& label)

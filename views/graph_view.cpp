@@ -1,5 +1,6 @@
 #include "graph_view.h"
 #include "graph_items.h"
+#include "heat_legend.h"
 
 #include <QGraphicsScene>
 #include <QKeyEvent>
@@ -68,6 +69,9 @@ GraphView::GraphView(QWidget* parent)
     m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     m_minimap = new GraphMinimap(this, m_scene);
     m_minimap->resize(180, 140);
+    m_legend = new HeatLegend(this);
+    m_legend->hide();
+    m_overlay = std::make_shared<OverlayState>();
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSelectionChanged);
 }
 
@@ -76,6 +80,8 @@ GraphView::~GraphView() = default;
 void GraphView::setDocument(std::shared_ptr<const GraphDocument> document) {
     m_document = std::move(document);
     m_layout = SceneLayout{};
+    m_overlay = std::make_shared<OverlayState>();
+    m_legend->hide();
     m_scene->clear();
     m_nodeItems.clear();
     m_blockItems.clear();
@@ -97,7 +103,7 @@ void GraphView::setSceneLayout(const SceneLayout& layout) {
     m_blockItems.assign(m_document->tree->blocks().size(), nullptr);
     const QSignalBlocker blocker(m_scene);
     for (const SceneBlock& b : layout.blocks) {
-        auto* item = new BlockGraphItem(*m_document, b.block, b.rect, b.expanded);
+        auto* item = new BlockGraphItem(*m_document, b.block, b.rect, b.expanded, m_overlay);
         m_scene->addItem(item);
         m_blockItems[static_cast<size_t>(b.block)] = item;
     }
@@ -110,7 +116,7 @@ void GraphView::setSceneLayout(const SceneLayout& layout) {
         m_scene->addItem(new EdgeGraphItem(e, label));
     }
     for (const SceneNode& n : layout.nodes) {
-        auto* item = new NodeGraphItem(*m_document, n.node, n.rect);
+        auto* item = new NodeGraphItem(*m_document, n.node, n.rect, m_overlay);
         m_scene->addItem(item);
         m_nodeItems[static_cast<size_t>(n.node)] = item;
     }
@@ -198,6 +204,46 @@ void GraphView::setMinimapVisible(bool visible) {
     m_minimap->setVisible(visible);
 }
 
+void GraphView::setOverlay(const NodeOverlay& overlay) {
+    auto state = std::make_shared<OverlayState>();
+    state->overlay = overlay;
+    if (m_document)
+        state->blocks =
+            overlay.summarizeBlocks(*m_document->tree, static_cast<int>(m_document->graph->nodes().size()));
+    m_overlay = state;
+    for (QGraphicsItem* item : m_nodeItems)
+        if (item)
+            static_cast<NodeGraphItem*>(item)->setOverlay(m_overlay);
+    for (QGraphicsItem* item : m_blockItems)
+        if (item)
+            static_cast<BlockGraphItem*>(item)->setOverlay(m_overlay);
+    m_legend->setVisible(overlay.hasScale());
+    if (overlay.hasScale()) {
+        m_legend->setScale(overlay.scale());
+        m_legend->adjustSize();
+        placeMinimap();
+    }
+    viewport()->update();
+}
+
+const NodeOverlay& GraphView::overlay() const {
+    return m_overlay->overlay;
+}
+
+bool GraphView::ensureNodeVisible(int node, int margin) {
+    if (node < 0 || node >= static_cast<int>(m_nodeItems.size()) || !m_document)
+        return false;
+    QGraphicsItem* item = m_nodeItems[static_cast<size_t>(node)];
+    // A node inside a closed block: show the innermost drawn block that holds it.
+    for (int b = m_document->tree->blockOfNode(node); !item && b >= 0; b = m_document->tree->block(b).parent)
+        if (b < static_cast<int>(m_blockItems.size()))
+            item = m_blockItems[static_cast<size_t>(b)];
+    if (!item)
+        return false;
+    ensureVisible(item, margin, margin);
+    return item == m_nodeItems[static_cast<size_t>(node)];
+}
+
 void GraphView::wheelEvent(QWheelEvent* event) {
     // Wheel zooms around the cursor (the usual graph viewer habit); Shift+wheel scrolls.
     if (event->modifiers() & Qt::ShiftModifier) {
@@ -268,6 +314,8 @@ void GraphView::placeMinimap() {
     const QRect area = viewport()->geometry();
     m_minimap->move(area.right() - m_minimap->width() - 8, area.bottom() - m_minimap->height() - 8);
     m_minimap->raise();
+    m_legend->move(area.left() + 8, area.top() + 8);
+    m_legend->raise();
 }
 
 void GraphView::onSelectionChanged() {

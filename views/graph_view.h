@@ -6,6 +6,7 @@
 #pragma once
 
 #include "graph_document.h"
+#include "node_overlay.h"
 
 #include <QGraphicsView>
 #include <QPointer>
@@ -15,6 +16,8 @@
 namespace onnxscope {
 
 class GraphMinimap;
+class HeatLegend;
+struct OverlayState;
 
 class GraphView : public QGraphicsView {
     Q_OBJECT
@@ -40,6 +43,16 @@ public:
     void zoomBy(double factor);
     double zoomLevel() const;
     void setMinimapVisible(bool visible);
+
+    // Colours, badges and marks over the nodes (node_overlay.h); the legend shows while the
+    // overlay has a heat scale. Kept across relayouts; cleared with a new document.
+    void setOverlay(const NodeOverlay& overlay);
+    void clearOverlay() { setOverlay(NodeOverlay()); }
+    const NodeOverlay& overlay() const;
+    HeatLegend* legend() const { return m_legend; }
+    // Scrolls just enough to show a node (or the closed block hiding it) without touching the
+    // selection; returns whether the node itself is drawn.
+    bool ensureNodeVisible(int node, int margin = 80);
 
     QImage renderImage(double scale = 1.0, int maxSide = 16384) const;
     bool exportSvg(const QString& path, QString* error = nullptr) const;
@@ -70,6 +83,8 @@ private:
 
     QGraphicsScene* m_scene;
     GraphMinimap* m_minimap;
+    HeatLegend* m_legend;
+    std::shared_ptr<const OverlayState> m_overlay;
     std::shared_ptr<const GraphDocument> m_document;
     SceneLayout m_layout;
     std::vector<QGraphicsItem*> m_nodeItems;  // per display node, null when hidden
