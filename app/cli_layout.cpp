@@ -142,7 +142,8 @@ int runLayoutCommand(const QStringList& args) {
 
     QElapsedTimer timer;
     timer.start();
-    auto graph = DisplayGraph::fromModel(proto, modelPath);
+    // Shape inference belongs to the first view: edge labels carry the shapes it finds.
+    auto graph = DisplayGraph::fromModel(proto, modelPath, model->inferredShapes());
     auto doc = GraphDocument::create(graph);
     const double prepareSeconds = timer.nsecsElapsed() / 1e9;
 
@@ -151,7 +152,9 @@ int runLayoutCommand(const QStringList& args) {
     timer.restart();
     if (!doc->layouter(engine).compose(first, firstLayout))
         return fail(2, tr("layout failed for %1").arg(modelPath));
-    const double firstSeconds = timer.nsecsElapsed() / 1e9;
+    // From a loaded model to what the user sees: preparation (shape inference, display graph,
+    // text measurement, block tree) plus the layout.
+    const double firstSeconds = prepareSeconds + timer.nsecsElapsed() / 1e9;
 
     const std::vector<bool> all = fullExpansion(*doc->tree);
     SceneLayout fullLayout;
@@ -162,7 +165,7 @@ int runLayoutCommand(const QStringList& args) {
                              engine);
     if (!cold.compose(all, fullLayout))
         return fail(2, tr("layout failed for %1").arg(modelPath));
-    const double expandedSeconds = timer.nsecsElapsed() / 1e9;
+    const double expandedSeconds = prepareSeconds + timer.nsecsElapsed() / 1e9;
 
     const SceneLayout& shown = expandAll ? fullLayout : firstLayout;
     if (!svgPath.isEmpty()) {

@@ -357,6 +357,7 @@ void MainWindow::openFile(const QString& path) {
         return result;
     }).then(this, [this, generation, absolute](LoadResult result) {
         // then(context) runs inline when the job has already finished, which would make
+            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         // openFile() emit its signals before returning; always deliver from the event loop.
         QMetaObject::invokeMethod(
             this,

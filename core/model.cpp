@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 #include "model_check.h"
 #include "proto_walk.h"
+#include "shape_inference.h"
 #include "tensor.h"
 #include "wire_format_check.h"
 
@@ -118,7 +119,16 @@ Model::~Model() = default;
 
 onnx::ModelProto& Model::mutableProto() {
     m_edited = true;
+    std::lock_guard lock(m_inferredMutex);
+    m_inferred.reset();
     return *m_proto;
+}
+
+std::shared_ptr<const onnx::ModelProto> Model::inferredShapes() const {
+    std::lock_guard lock(m_inferredMutex);
+    if (!m_inferred)
+        m_inferred = std::shared_ptr<const onnx::ModelProto>(inferShapes(*m_proto).model);
+    return m_inferred;
 }
 
 Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {

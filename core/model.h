@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 
 namespace onnx {
 class ModelProto;
@@ -43,6 +44,11 @@ public:
     uint64_t fileSize() const { return m_fileSize; }
     bool isEdited() const { return m_edited; }
 
+    // Shape inference over a light copy (shape_inference.h), computed on first use and kept
+    // until the next mutableProto(). Thread-safe, so a loader thread can compute it ahead of the
+    // UI. Exporters such as PyTorch write no value_info, so this is where most shapes come from.
+    std::shared_ptr<const onnx::ModelProto> inferredShapes() const;
+
     // Atomic save (temporary file in the target folder, fsync, rename). Saving to another
     // folder copies external data files the model references along with it.
     Status save(const std::filesystem::path& path, const SaveOptions& options = {});
@@ -54,6 +60,8 @@ private:
     std::shared_ptr<ExternalDataStore> m_externalData;
     uint64_t m_fileSize = 0;
     bool m_edited = false;
+    mutable std::mutex m_inferredMutex;
+    mutable std::shared_ptr<const onnx::ModelProto> m_inferred;
 };
 
 } // namespace onnxscope

@@ -62,14 +62,21 @@ struct DisplayEdge {
 class DisplayGraph {
 public:
     // owner keeps graph (and the model around it) alive for as long as the DisplayGraph lives.
+    // inferred, when given, is the same graph after shape inference (owned by owner too): it
+    // supplies types and shapes for values the model does not declare.
     static std::shared_ptr<const DisplayGraph> build(std::shared_ptr<const void> owner,
                                                      const onnx::GraphProto& graph,
                                                      std::map<std::string, int> opsetImports,
-                                                     const QString& title);
-    static std::shared_ptr<const DisplayGraph> fromModel(std::shared_ptr<const onnx::ModelProto> model,
-                                                         const QString& title);
+                                                     const QString& title,
+                                                     const onnx::GraphProto* inferred = nullptr);
+    static std::shared_ptr<const DisplayGraph>
+    fromModel(std::shared_ptr<const onnx::ModelProto> model, const QString& title,
+              std::shared_ptr<const onnx::ModelProto> inferred = {});
 
     const onnx::GraphProto& proto() const { return *m_graph; }
+    const onnx::GraphProto* inferredProto() const { return m_inferred; }
+    // The inferred counterpart of a subgraph held by a node's attribute, or nullptr.
+    const onnx::GraphProto* inferredSubgraph(int node, const QString& attribute, int index) const;
     const onnx::NodeProto* nodeProto(int node) const;
     const QString& title() const { return m_title; }
     int opsetFor(const QString& domain) const;
@@ -85,6 +92,7 @@ public:
 private:
     std::shared_ptr<const void> m_owner;
     const onnx::GraphProto* m_graph = nullptr;
+    const onnx::GraphProto* m_inferred = nullptr;
     std::map<std::string, int> m_opsets;
     QString m_title;
     std::vector<DisplayNode> m_nodes;

@@ -56,6 +56,10 @@ public:
 
     void run() {
         const onnx::GraphProto& graph = *m_g.m_graph;
+        // Inferred first, so that what the model declares wins where both exist.
+        if (m_g.m_inferred)
+            for (const auto& vi : m_g.m_inferred->value_info())
+                setType(tensor(vi.name()), vi.type());
         for (const auto& vi : graph.value_info())
             setType(tensor(vi.name()), vi.type());
         for (const auto& vi : graph.output())
@@ -196,23 +200,49 @@ private:
 std::shared_ptr<const DisplayGraph> DisplayGraph::build(std::shared_ptr<const void> owner,
                                                         const onnx::GraphProto& graph,
                                                         std::map<std::string, int> opsetImports,
-                                                        const QString& title) {
+                                                        const QString& title,
+                                                        const onnx::GraphProto* inferred) {
     auto g = std::make_shared<DisplayGraph>();
     g->m_owner = std::move(owner);
     g->m_graph = &graph;
+    // A light copy shares the structure; anything else would attach shapes to the wrong nodes.
+    g->m_inferred = inferred && inferred->node_size() == graph.node_size() ? inferred : nullptr;
     g->m_opsets = std::move(opsetImports);
     g->m_title = title;
     DisplayGraphBuilder(*g).run();
     return g;
 }
 
-std::shared_ptr<const DisplayGraph> DisplayGraph::fromModel(std::shared_ptr<const onnx::ModelProto> model,
-                                                            const QString& title) {
+std::shared_ptr<const DisplayGraph>
+DisplayGraph::fromModel(std::shared_ptr<const onnx::ModelProto> model, const QString& title,
+                        std::shared_ptr<const onnx::ModelProto> inferred) {
     std::map<std::string, int> opsets;
     for (const auto& imp : model->opset_import())
         opsets[imp.domain() == "ai.onnx" ? std::string() : imp.domain()] = static_cast<int>(imp.version());
     const onnx::GraphProto& graph = model->graph();
-    return build(model, graph, std::move(opsets), title);
+    const onnx::GraphProto* inferredGraph = inferred ? &inferred->graph() : nullptr;
+    struct Owners {
+        std::shared_ptr<const onnx::ModelProto> model, inferred;
+    };
+    auto owner = std::make_shared<Owners>(Owners{model, std::move(inferred)});
+    return build(owner, graph, std::move(opsets), title, inferredGraph);
+}
+
+const onnx::GraphProto* DisplayGraph::inferredSubgraph(int node, const QString& attribute, int index) const {
+    if (!m_inferred || node < 0 || node >= static_cast<int>(m_nodes.size()))
+        return nullptr;
+    const int protoIndex = m_nodes[static_cast<size_t>(node)].protoIndex;
+    if (protoIndex < 0 || protoIndex >= m_inferred->node_size())
+        return nullptr;
+    const std::string name = attribute.toStdString();
+    for (const auto& attr : m_inferred->node(protoIndex).attribute()) {
+        if (attr.name() != name)
+            continue;
+        if (attr.has_g() && index == 0)
+            return &attr.g();
+        return index >= 0 && index < attr.graphs_size() ? &attr.graphs(index) : nullptr;
+    }
+    return nullptr;
 }
 
 const onnx::NodeProto* DisplayGraph::nodeProto(int node) const {

@@ -141,7 +141,11 @@ void GraphPage::loadModel(std::shared_ptr<const Model> model) {
     }
     // Aliasing pointer: the proto lives exactly as long as the model does.
     std::shared_ptr<const onnx::ModelProto> proto(model, &model->proto());
-    loadModelProto(proto, QString::fromStdString(model->path().filename().string()));
+    const QString title = QString::fromStdString(model->path().filename().string());
+    m_levels.clear();
+    // The loader thread has usually computed the inferred shapes already; this only waits for
+    // them after an edit, and then on a light copy.
+    pushLevel(DisplayGraph::fromModel(std::move(proto), title, model->inferredShapes()), title);
 }
 
 void GraphPage::loadModelProto(std::shared_ptr<const onnx::ModelProto> model, const QString& title) {
@@ -300,7 +304,9 @@ bool GraphPage::openSubgraph(int node, const QString& attribute, int index) {
             return false;
         const DisplayNode& n = doc->graph->nodes()[static_cast<size_t>(node)];
         const QString title = QStringLiteral("%1.%2").arg(n.name.isEmpty() ? n.opType : n.name, attribute);
-        pushLevel(DisplayGraph::build(doc->graph->owner(), *body, doc->graph->opsetImports(), title), title);
+        pushLevel(DisplayGraph::build(doc->graph->owner(), *body, doc->graph->opsetImports(), title,
+                                      doc->graph->inferredSubgraph(node, attribute, index)),
+                  title);
         return true;
     }
     return false;
