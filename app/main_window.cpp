@@ -352,12 +352,12 @@ void MainWindow::openFile(const QString& path) {
         } else {
             result.model = std::move(loaded).value();
             result.overview = ModelOverview::fromModel(*result.model);
+            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         }
         result.elapsedMs = timer.elapsed();
         return result;
     }).then(this, [this, generation, absolute](LoadResult result) {
         // then(context) runs inline when the job has already finished, which would make
-            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         // openFile() emit its signals before returning; always deliver from the event loop.
         QMetaObject::invokeMethod(
             this,
