@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "views/edit_controller.h"
+#include "views/debugger/debug_controller.h"
 #include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 
@@ -258,6 +259,10 @@ void MainWindow::createDocks() {
         updateRecentFiles();
     });
 
+    // The Debug menu goes before Help, the last menu.
+    m_debug = new DebugController(this, m_graphPage);
+    m_debug->install(m_viewMenu, menuBar()->actions().constLast());
+
     const QList<QAction*> graphActions = m_graphPage->viewActions();
     if (!graphActions.isEmpty()) {
         m_viewMenu->addSeparator();
@@ -352,12 +357,12 @@ void MainWindow::openFile(const QString& path) {
         } else {
             result.model = std::move(loaded).value();
             result.overview = ModelOverview::fromModel(*result.model);
-            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         }
         result.elapsedMs = timer.elapsed();
         return result;
     }).then(this, [this, generation, absolute](LoadResult result) {
         // then(context) runs inline when the job has already finished, which would make
+            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         // openFile() emit its signals before returning; always deliver from the event loop.
         QMetaObject::invokeMethod(
             this,
@@ -391,6 +396,7 @@ void MainWindow::finishLoad(const QString& path, LoadResult result) {
     m_modelPath = path;
     m_overview->setOverview(result.overview);
     m_graphPage->loadModel(m_model);
+    m_debug->setModel(m_model, path);
     m_edit->setModel(m_model);
     m_pages->setCurrentWidget(m_modelPage);
     setWindowFilePath(path);
@@ -425,6 +431,7 @@ void MainWindow::closeModel() {
     m_modelPath.clear();
     m_overview->clear();
     m_graphPage->clear();
+    m_debug->setModel(nullptr, QString());
     hideError();
     m_pages->setCurrentWidget(m_welcomePage);
     setWindowFilePath(QString());

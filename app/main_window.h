@@ -25,6 +25,7 @@ class QFrame;
 
 namespace onnxscope {
 
+class DebugController;
 class EditController;
 class GraphPage;
 class Model;
@@ -49,6 +50,7 @@ public:
     ModelOverviewPanel* overviewPanel() const { return m_overview; }
     GraphPage* graphPage() const { return m_graphPage; }
     EditController* editController() const { return m_edit; }
+    DebugController* debugController() const { return m_debug; }
     QMenu* recentFilesMenu() const { return m_recentMenu; }
 
 signals:
@@ -109,6 +111,7 @@ private:
     GraphPage* m_graphPage = nullptr;
 
     QDockWidget* m_overviewDock = nullptr;
+    DebugController* m_debug = nullptr;
     ModelOverviewPanel* m_overview = nullptr;
 
     EditController* m_edit = nullptr;
