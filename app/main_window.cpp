@@ -6,8 +6,8 @@
 #include "themed_icons.h"
 
 #include "core/model.h"
-#include "views/edit_controller.h"
 #include "views/debugger/debug_controller.h"
+#include "views/edit_controller.h"
 #include "views/graph_page.h"
 #include "views/model_overview_panel.h"
 
@@ -247,6 +247,10 @@ void MainWindow::createDocks() {
     m_viewMenu->addAction(toggle);
     m_toolBar->addAction(toggle);
 
+    // The Debug menu goes before Help, the last menu.
+    m_debug = new DebugController(this, m_graphPage);
+    m_debug->install(m_viewMenu, menuBar()->actions().constLast());
+
     m_edit = new EditController(this, m_graphPage, m_overview);
     m_edit->install(m_closeAction, m_viewMenu);
     connect(m_edit, &EditController::statusMessage, this,
@@ -258,10 +262,6 @@ void MainWindow::createDocks() {
         AppSettings::addRecentFile(m_modelPath);
         updateRecentFiles();
     });
-
-    // The Debug menu goes before Help, the last menu.
-    m_debug = new DebugController(this, m_graphPage);
-    m_debug->install(m_viewMenu, menuBar()->actions().constLast());
 
     const QList<QAction*> graphActions = m_graphPage->viewActions();
     if (!graphActions.isEmpty()) {
@@ -357,12 +357,12 @@ void MainWindow::openFile(const QString& path) {
         } else {
             result.model = std::move(loaded).value();
             result.overview = ModelOverview::fromModel(*result.model);
+            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         }
         result.elapsedMs = timer.elapsed();
         return result;
     }).then(this, [this, generation, absolute](LoadResult result) {
         // then(context) runs inline when the job has already finished, which would make
-            result.model->inferredShapes(); // computed here, off the UI thread, for the graph view
         // openFile() emit its signals before returning; always deliver from the event loop.
         QMetaObject::invokeMethod(
             this,
@@ -396,8 +396,8 @@ void MainWindow::finishLoad(const QString& path, LoadResult result) {
     m_modelPath = path;
     m_overview->setOverview(result.overview);
     m_graphPage->loadModel(m_model);
-    m_debug->setModel(m_model, path);
     m_edit->setModel(m_model);
+    m_debug->setModel(m_model, path);
     m_pages->setCurrentWidget(m_modelPage);
     setWindowFilePath(path);
     setWindowTitle(tr("%1[*] — ONNX Scope").arg(QFileInfo(path).fileName()));
