@@ -12,11 +12,11 @@ CpuBackend::CpuBackend(KernelRegistry registry)
     : m_registry(std::move(registry)) {}
 
 bool CpuBackend::canRun(const NodeDesc& node) const {
-    return m_registry.find(node.opType, node.domain, node.opsetVersion) != nullptr;
+    return m_registry.find(node) != nullptr;
 }
 
 Result<std::unique_ptr<Kernel>> CpuBackend::createKernel(const NodeDesc& node) const {
-    const KernelDef* def = m_registry.find(node.opType, node.domain, node.opsetVersion);
+    const KernelDef* def = m_registry.find(node);
     if (!def)
         return Status::error("no CPU kernel for " + node.opType + " at opset " +
                              std::to_string(node.opsetVersion));
@@ -24,7 +24,7 @@ Result<std::unique_ptr<Kernel>> CpuBackend::createKernel(const NodeDesc& node) c
 }
 
 std::string CpuBackend::implementationName(const NodeDesc& node) const {
-    const KernelDef* def = m_registry.find(node.opType, node.domain, node.opsetVersion);
+    const KernelDef* def = m_registry.find(node);
     return def ? def->implementation : std::string();
 }
 

@@ -1,8 +1,11 @@
 #include "execution_plan.h"
 
+#include "constant_kernel.h"
 #include "core/tensor_proto_io.h"
+#include "fusion.h"
 #include "graph_body.h"
 #include "kernel_registry.h"
+#include "lazy_function_kernel.h"
 #include "node_desc_builder.h"
 
 #include <onnx/defs/schema.h>
@@ -12,7 +15,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <mutex>
 #include <queue>
 #include <set>
 
@@ -31,52 +33,6 @@ std::vector<const PlannedNode*> ExecutionPlan::unsupportedNodes() const {
 }
 
 namespace {
-
-using OpsetMap = std::map<std::string, int>;
-
-// The outputs of Constant are known when planning; the kernel hands out the same value each run.
-class ConstantKernel final : public Kernel {
-public:
-    explicit ConstantKernel(Value value)
-        : m_value(std::move(value)) {}
-    Status compute(KernelContext& context) const override {
-        context.setOutput(0, m_value);
-        return {};
-    }
-
-private:
-    Value m_value;
-};
-
-Result<Value> constantValue(const NodeDesc& node) {
-    if (const Tensor* t = node.getTensor("value"))
-        return Value(*t);
-    if (const Attribute* a = node.attribute("value_float"))
-        return Value(Tensor::scalar<float>(DataType::Float, a->f));
-    if (const Attribute* a = node.attribute("value_int"))
-        return Value(Tensor::scalar<int64_t>(DataType::Int64, a->i));
-    if (const Attribute* a = node.attribute("value_string")) {
-        Tensor t(DataType::String, {});
-        *t.data<std::string>() = a->s;
-        return Value(t);
-    }
-    if (const Attribute* a = node.attribute("value_floats")) {
-        Tensor t(DataType::Float, {static_cast<int64_t>(a->floats.size())});
-        std::copy(a->floats.begin(), a->floats.end(), t.data<float>());
-        return Value(t);
-    }
-    if (const Attribute* a = node.attribute("value_ints")) {
-        Tensor t(DataType::Int64, {static_cast<int64_t>(a->ints.size())});
-        std::copy(a->ints.begin(), a->ints.end(), t.data<int64_t>());
-        return Value(t);
-    }
-    if (const Attribute* a = node.attribute("value_strings")) {
-        Tensor t(DataType::String, {static_cast<int64_t>(a->strings.size())});
-        std::copy(a->strings.begin(), a->strings.end(), t.data<std::string>());
-        return Value(t);
-    }
-    return Status::error("Constant has no supported value attribute (sparse_value is not supported)");
-}
 
 ValueInfo::Kind kindOf(const onnx::TypeProto& type) {
     switch (type.value_case()) {
@@ -363,114 +319,6 @@ Status Planner::inlineFunction(const onnx::FunctionProto& function,
     return {};
 }
 
-onnx::TypeProto typeOfValue(const Value* v) {
-    onnx::TypeProto type;
-    if (!v)
-        return type;
-    if (v->isOptional) {
-        Value inner = *v;
-        inner.isOptional = false;
-        if (v->isNone())
-            type.mutable_optional_type()->mutable_elem_type()->mutable_tensor_type()->set_elem_type(
-                static_cast<int>(v->elementType));
-        else
-            *type.mutable_optional_type()->mutable_elem_type() = typeOfValue(&inner);
-        return type;
-    }
-    if (v->isTensor()) {
-        auto* t = type.mutable_tensor_type();
-        t->set_elem_type(static_cast<int>(v->tensor.dataType()));
-        auto* shape = t->mutable_shape();
-        for (int64_t d : v->tensor.shape())
-            shape->add_dim()->set_dim_value(d);
-    } else if (v->isSequence()) {
-        const DataType elem = !v->elements.empty() && v->elements.front().isTensor()
-                                  ? v->elements.front().tensor.dataType()
-                                  : v->elementType;
-        type.mutable_sequence_type()->mutable_elem_type()->mutable_tensor_type()->set_elem_type(
-            static_cast<int>(elem));
-    }
-    return type;
-}
-
-// An op with no kernel whose schema builds its function body from the input types
-// (NegativeLogLikelihoodLoss inside SoftmaxCrossEntropyLoss, ...). When the planner cannot see
-// those types, the body is built on first use from the actual inputs, once per type signature.
-class LazyFunctionKernel final : public Kernel {
-public:
-    LazyFunctionKernel(onnx::NodeProto node, std::shared_ptr<const OpsetMap> opsets,
-                       const ExternalDataStore* store, PlanOptions options)
-        : m_node(std::move(node))
-        , m_opsets(std::move(opsets))
-        , m_store(store)
-        , m_options(std::move(options)) {}
-
-    Status compute(KernelContext& context) const override {
-        std::vector<onnx::TypeProto> types;
-        std::vector<Value> inputs;
-        std::string signature;
-        for (int i = 0; i < m_node.input_size(); ++i) {
-            const Value* v = m_node.input(i).empty() ? nullptr : context.input(i);
-            types.push_back(typeOfValue(v));
-            signature += types.back().SerializeAsString() + '\x1f';
-            if (!m_node.input(i).empty())
-                inputs.push_back(v ? *v : Value());
-        }
-        std::shared_ptr<const GraphBody> body;
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            auto it = m_bodies.find(signature);
-            if (it != m_bodies.end()) {
-                body = it->second;
-            } else {
-                OS_ASSIGN_OR_RETURN(body, build(types));
-                m_bodies.emplace(signature, body);
-            }
-        }
-        OS_ASSIGN_OR_RETURN(auto outputs, context.runGraph(*body, std::move(inputs)));
-        size_t k = 0;
-        for (int o = 0; o < m_node.output_size() && o < context.outputCount(); ++o)
-            if (!m_node.output(o).empty() && k < outputs.size())
-                context.setOutput(o, std::move(outputs[k++]));
-        return {};
-    }
-
-private:
-    Result<std::shared_ptr<const GraphBody>> build(const std::vector<onnx::TypeProto>& types) const {
-        onnx::GraphProto graph;
-        graph.set_name(m_node.op_type() + " function body");
-        onnx::NodeProto* n = graph.add_node();
-        *n = m_node;
-        for (int i = 0; i < n->input_size(); ++i) {
-            if (n->input(i).empty())
-                continue;
-            n->set_input(i, "input_" + std::to_string(i));
-            auto* in = graph.add_input();
-            in->set_name(n->input(i));
-            *in->mutable_type() = types[static_cast<size_t>(i)];
-        }
-        for (int o = 0; o < n->output_size(); ++o) {
-            if (n->output(o).empty())
-                continue;
-            n->set_output(o, "output_" + std::to_string(o));
-            graph.add_output()->set_name(n->output(o));
-        }
-        Planner planner(m_store, m_options);
-        planner.m_allowLazy = false;
-        OS_ASSIGN_OR_RETURN(auto plan, planner.planGraph(graph, m_opsets, nullptr));
-        if (!plan->unsupportedNodes().empty())
-            return plan->unsupportedNodes().front()->planError;
-        return std::make_shared<const GraphBody>(graph.name(), std::move(plan));
-    }
-
-    onnx::NodeProto m_node;
-    std::shared_ptr<const OpsetMap> m_opsets;
-    const ExternalDataStore* m_store;
-    PlanOptions m_options;
-    mutable std::mutex m_mutex;
-    mutable std::map<std::string, std::shared_ptr<const GraphBody>> m_bodies;
-};
-
 void Planner::assignKernel(PlannedNode& node, const ExpandedNode& source) {
     for (const Backend* b : m_options.backends) {
         if (!b->canRun(node.desc))
@@ -485,19 +333,18 @@ void Planner::assignKernel(PlannedNode& node, const ExpandedNode& source) {
     }
     node.backend = m_options.backends.empty() ? nullptr : m_options.backends.back();
     if (node.desc.opType == "Constant" && node.desc.domain.empty()) {
-        auto value = constantValue(node.desc);
-        if (value.ok())
-            node.kernel = std::make_unique<ConstantKernel>(std::move(value).value());
+        auto kernel = makeConstantKernel(node.desc);
+        if (kernel.ok())
+            node.kernel = std::move(kernel).value();
         else
-            node.planError = value.status();
+            node.planError = kernel.status();
         return;
     }
     if (m_allowLazy) {
         const onnx::OpSchema* schema = onnx::OpSchemaRegistry::Schema(
             node.desc.opType, node.desc.opsetVersion, node.desc.domain.empty() ? "" : node.desc.domain);
         if (schema && schema->HasContextDependentFunction()) {
-            node.kernel =
-                std::make_unique<LazyFunctionKernel>(source.proto, source.opsets, m_store, m_options);
+            node.kernel = makeLazyFunctionKernel(source.proto, source.opsets, m_store, m_options);
             return;
         }
     }
@@ -691,10 +538,20 @@ Result<std::unique_ptr<ExecutionPlan>> Planner::planGraph(const onnx::GraphProto
 
     for (size_t k = 0; k < order.size(); ++k)
         assignKernel(plan->nodes[k], expanded[order[k]]);
+    bindConstantInputs(*plan);
     return plan;
 }
 
 } // namespace
+
+Result<std::unique_ptr<ExecutionPlan>> planFunctionBody(const onnx::GraphProto& graph,
+                                                        const std::shared_ptr<const OpsetMap>& opsets,
+                                                        const ExternalDataStore* store,
+                                                        const PlanOptions& options) {
+    Planner planner(store, options);
+    planner.m_allowLazy = false;
+    return planner.planGraph(graph, opsets, nullptr);
+}
 
 Result<std::unique_ptr<ExecutionPlan>> planModel(const onnx::ModelProto& model,
                                                  const ExternalDataStore* store, const PlanOptions& options) {
@@ -704,7 +561,12 @@ Result<std::unique_ptr<ExecutionPlan>> planModel(const onnx::ModelProto& model,
     if (!opsets->count("") && model.ir_version() < 3)
         (*opsets)[""] = 1; // IR 1-2 models have no opset_import; they mean opset 1
     Planner planner(model, store, options);
-    return planner.planGraph(model.graph(), opsets, nullptr);
+    auto plan = planner.planGraph(model.graph(), opsets, nullptr);
+    // Only the main graph: subgraph bodies run through GraphExecutor::runBody, which executes
+    // the original nodes.
+    if (plan.ok() && options.fuse)
+        fuseNodes(**plan);
+    return plan;
 }
 
 } // namespace onnxscope

@@ -52,6 +52,13 @@ struct PlannedNode {
     std::vector<int> implicitSlots; // outer values read by subgraph attributes
     std::vector<int> releaseAfter;  // slots whose last reader is this node
 
+    // Fusion (main graph only; see fusion.h). Whole runs (Session::runAll) execute a fused group
+    // as one node at the group's last member and skip the others; stepped runs and runs that
+    // keep intermediates execute every original node, so the plan keeps them all.
+    std::unique_ptr<PlannedNode> fused; // on the group's last member: the group as one node
+    std::vector<size_t> fusedMembers;   // on that fused node: the original nodes, main one first
+    int fusedInto = -1;                 // on the other members: where their group runs
+
     // Name for profiles and lists: the node name, or "OpType_index".
     std::string label(size_t planIndex) const;
 };
@@ -68,7 +75,10 @@ struct ExecutionPlan {
     std::vector<int> capturedSlots;
     std::vector<bool> pinned; // never freed (graph outputs)
     std::vector<PlannedNode> nodes;
+    // releaseAfter for runs that execute fused groups (empty when nothing was fused).
+    std::vector<std::vector<int>> fusedReleaseAfter;
 
+    bool hasFusion() const { return !fusedReleaseAfter.empty(); }
     int slot(const std::string& name) const {
         auto it = slotOf.find(name);
         return it == slotOf.end() ? -1 : it->second;
@@ -82,6 +92,8 @@ struct PlanOptions {
     std::vector<const Backend*> backends;
     // Overrides for symbolic dims in ValueInfo ("batch" -> 1).
     std::map<std::string, int64_t> dimOverrides;
+    // Fuse node groups into fast kernels (Conv + BatchNormalization + activation, ...).
+    bool fuse = true;
 };
 
 // Plans the model's main graph. The plan borrows the backends (they must outlive it) and may

@@ -143,7 +143,10 @@ Status GraphExecutor::bindFrame(Frame& frame, const ExecutionPlan& plan, const F
 }
 
 Status GraphExecutor::runNode(Frame& frame, size_t index) const {
-    const PlannedNode& node = frame.plan->nodes[index];
+    return runPlannedNode(frame, frame.plan->nodes[index]);
+}
+
+Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) const {
     const std::string where = node.desc.displayName() +
                               (node.functionPath.empty() ? "" : " in function " + node.functionPath) +
                               (node.backend ? " on " + node.backend->name() : "") + ": ";

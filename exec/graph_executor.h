@@ -49,6 +49,9 @@ public:
                      std::vector<Value> inputs) const;
     // Runs node index of the frame's plan and commits its outputs; does not release anything.
     Status runNode(Frame& frame, size_t index) const;
+    // The same for a node that reads and writes the frame's slots but is not in its plan's
+    // node list (a fused group, PlannedNode::fused).
+    Status runPlannedNode(Frame& frame, const PlannedNode& node) const;
     // Frees the values whose last reader was node index.
     void releaseAfter(Frame& frame, size_t index) const;
     // Runs a whole subgraph and returns its outputs in declaration order.

@@ -50,6 +50,13 @@ const KernelDef* KernelRegistry::find(std::string_view opType, std::string_view 
     return all.empty() ? nullptr : all.front();
 }
 
+const KernelDef* KernelRegistry::find(const NodeDesc& node) const {
+    for (const KernelDef* def : findAll(node.opType, node.domain, node.opsetVersion))
+        if (!def->accepts || def->accepts(node))
+            return def;
+    return nullptr;
+}
+
 std::vector<std::string> KernelRegistry::opTypes(std::string_view domain) const {
     std::vector<std::string> names;
     for (const auto& [k, defs] : m_defs)

@@ -23,6 +23,9 @@ struct KernelDef {
     KernelFactory create = nullptr;
     int priority = 0; // higher wins among matching defs
     std::string implementation = "reference";
+    // Capability check on the node's attributes and outputs; a def that declines a node is
+    // skipped for it (so a fast path hands it to the reference). nullptr accepts every node.
+    bool (*accepts)(const NodeDesc& node) = nullptr;
 };
 
 class KernelRegistry {
@@ -33,6 +36,8 @@ public:
 
     // Best match for the node's op, domain and opset version, or nullptr.
     const KernelDef* find(std::string_view opType, std::string_view domain, int opsetVersion) const;
+    // Best def that accepts this node (its op, domain, opset and attributes), or nullptr.
+    const KernelDef* find(const NodeDesc& node) const;
     // Every def for an op (for differential tests and "which implementations exist").
     std::vector<const KernelDef*> findAll(std::string_view opType, std::string_view domain,
                                           int opsetVersion) const;

@@ -68,7 +68,7 @@ Result<std::vector<Value>> runKernel(const Kernel& kernel, const NodeDesc& node,
 
 Result<std::vector<Value>> runNode(const KernelRegistry& registry, const NodeDesc& node,
                                    const std::vector<Value>& inputs, int threads) {
-    const KernelDef* def = registry.find(node.opType, node.domain, node.opsetVersion);
+    const KernelDef* def = registry.find(node);
     if (!def)
         return Status::error(node.displayName() + ": no kernel for this op and opset");
     auto kernel = def->create(node);

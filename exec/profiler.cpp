@@ -72,6 +72,7 @@ std::vector<NodeStats> Profiler::nodeStats() const {
         stats.backend = first.backend;
         stats.inputShapes = first.inputShapes;
         stats.outputShapes = first.outputShapes;
+        stats.fusedNodes = first.fusedNodes;
         std::vector<double> ms;
         for (const NodeSample* s : samples)
             ms.push_back(static_cast<double>(s->durationNs) / 1e6);

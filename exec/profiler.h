@@ -27,6 +27,9 @@ struct NodeSample {
     int64_t deviceNs = -1;   // kernels executing
     int64_t queueNs = -1;    // waiting in the device queue, kept apart from execution
     int64_t transferNs = -1; // host <-> device copies
+    // Plan indices of the original nodes a fused kernel ran for (nodeIndex is the first);
+    // empty when the node ran on its own.
+    std::vector<int> fusedNodes;
 };
 
 struct NodeStats {
@@ -36,6 +39,7 @@ struct NodeStats {
     std::string backend;
     std::vector<std::string> inputShapes;
     std::vector<std::string> outputShapes;
+    std::vector<int> fusedNodes; // as in NodeSample
     int count = 0;
     double totalMs = 0, minMs = 0, maxMs = 0, medianMs = 0;
 };

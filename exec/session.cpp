@@ -67,13 +67,19 @@ Status Session::begin(const std::map<std::string, Value>& inputs) {
         if (m_frame.present[s])
             m_liveBytes += valueBytes(m_frame.values[s]);
     m_profiler.beginRun();
+    m_fusedRun = false; // stepped runs execute the original nodes; runAll() may fuse
     m_started = true;
     return {};
 }
 
 Status Session::runOne() {
     const size_t index = m_next;
-    const PlannedNode& node = m_plan->nodes[index];
+    const PlannedNode& original = m_plan->nodes[index];
+    if (m_fusedRun && original.fusedInto >= 0) {
+        m_next = index + 1; // runs inside its group's fused node, later
+        return {};
+    }
+    const PlannedNode& node = m_fusedRun && original.fused ? *original.fused : original;
     const int threads = m_options.threads > 0 ? m_options.threads : omp_get_max_threads();
     GraphExecutor executor(threads, &m_stop);
 
@@ -82,6 +88,16 @@ Status Session::runOne() {
     sample.name = node.label(index);
     sample.opType = node.desc.opType;
     sample.backend = node.backend ? node.backend->name() : std::string();
+    if (!node.fusedMembers.empty()) {
+        // The group's time belongs to its main node, and the entry says what else it covers.
+        sample.nodeIndex = static_cast<int>(node.fusedMembers.front());
+        std::string covered;
+        for (size_t m : node.fusedMembers) {
+            covered += (covered.empty() ? "" : " + ") + m_plan->nodes[m].label(m);
+            sample.fusedNodes.push_back(static_cast<int>(m));
+        }
+        sample.backend += " (fused: " + covered + ")";
+    }
     for (int slot : node.inputSlots) {
         const Value* v = m_frame.find(slot);
         sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
@@ -89,7 +105,7 @@ Status Session::runOne() {
     Status status;
     {
         Profiler::Scope scope(m_profiler.isEnabled() ? &m_profiler : nullptr, std::move(sample));
-        status = executor.runNode(m_frame, index);
+        status = executor.runPlannedNode(m_frame, node);
         scope.stop();
         if (node.backend)
             if (auto timing = node.backend->takeNodeTiming()) {
@@ -113,7 +129,7 @@ Status Session::runOne() {
     if (!status.ok())
         return status;
     if (!m_options.keepIntermediates) {
-        for (int slot : node.releaseAfter)
+        for (int slot : m_fusedRun ? m_plan->fusedReleaseAfter[index] : original.releaseAfter)
             if (const Value* v = m_frame.find(slot)) {
                 m_liveBytes -= std::min(m_liveBytes, valueBytes(*v));
                 m_frame.release(slot);
@@ -165,6 +181,9 @@ Result<StopReason> Session::resume() {
 
 Result<std::map<std::string, Value>> Session::runAll(const std::map<std::string, Value>& inputs) {
     OS_RETURN_IF_ERROR(begin(inputs));
+    // Fused groups never produce their inner values, so only whole runs that do not keep
+    // intermediates use them; stepping (debugging, layer comparison) sees every node's outputs.
+    m_fusedRun = m_plan->hasFusion() && !m_options.keepIntermediates;
     auto reason = runUntil(m_plan->nodes.size(), false);
     if (!reason.ok())
         return reason.status();

@@ -51,7 +51,8 @@ public:
     const SessionOptions& options() const { return m_options; }
     const std::shared_ptr<const Model>& model() const { return m_model; }
 
-    // Runs the whole graph (breakpoints ignored) and returns the outputs by name.
+    // Runs the whole graph (breakpoints ignored) and returns the outputs by name. Unless
+    // intermediates are kept, fused node groups (see fusion.h) run as one kernel each.
     Result<std::map<std::string, Value>> runAll(const std::map<std::string, Value>& inputs);
 
     // Starts a stepped run. Inputs are by name; every declared input without an initializer
@@ -98,6 +99,7 @@ private:
     Frame m_frame;
     size_t m_next = 0;
     bool m_started = false;
+    bool m_fusedRun = false; // this run executes fused groups (runAll without kept intermediates)
     uint64_t m_liveBytes = 0;
     std::set<size_t> m_breakpoints;
     std::atomic<bool> m_stop{false};

@@ -242,8 +242,12 @@ Result<ConvSetup> setupConvTranspose(const NodeDesc& node, const Shape& x, const
     return s;
 }
 
+Result<std::unique_ptr<Kernel>> makeReferenceConv(const NodeDesc& node) {
+    return makeKernel<ConvKernel>(node);
+}
+
 void registerConvKernels(KernelRegistry& registry) {
-    registry.add("Conv", 1, &makeKernel<ConvKernel>);
+    registry.add("Conv", 1, &makeReferenceConv);
     registry.add("ConvTranspose", 1, &makeKernel<ConvTransposeKernel>);
 }
 

@@ -19,5 +19,7 @@ Result<ConvSetup> setupConv(const NodeDesc& node, const Shape& x, const Shape& w
 Result<ConvSetup> setupConvTranspose(const NodeDesc& node, const Shape& x, const Shape& w, int64_t group);
 
 void registerConvKernels(KernelRegistry& registry);
+// The reference Conv kernel (fast paths fall back to it).
+Result<std::unique_ptr<Kernel>> makeReferenceConv(const NodeDesc& node);
 
 } // namespace onnxscope

@@ -1,5 +1,7 @@
 #include "cpu_kernels.h"
 
+#include "dnnl_kernels.h"
+
 namespace onnxscope {
 
 void registerCpuKernels(KernelRegistry& registry) {
@@ -8,6 +10,7 @@ void registerCpuKernels(KernelRegistry& registry) {
     registerNnKernels(registry);
     registerControlFlowKernels(registry);
     registerExtraKernels(registry);
+    registerDnnlKernels(registry); // above the reference kernels, which stay as fallbacks
 }
 
 } // namespace onnxscope

@@ -211,9 +211,17 @@ private:
 
 } // namespace
 
+Result<std::unique_ptr<Kernel>> makeReferenceMatMul(const NodeDesc& node) {
+    return makeKernel<MatMulKernel>(node);
+}
+
+Result<std::unique_ptr<Kernel>> makeReferenceGemm(const NodeDesc& node) {
+    return makeKernel<GemmKernel>(node);
+}
+
 void registerMatMulKernels(KernelRegistry& registry) {
-    registry.add("MatMul", 1, &makeKernel<MatMulKernel>);
-    registry.add("Gemm", 1, &makeKernel<GemmKernel>);
+    registry.add("MatMul", 1, &makeReferenceMatMul);
+    registry.add("Gemm", 1, &makeReferenceGemm);
 }
 
 } // namespace onnxscope

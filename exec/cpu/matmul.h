@@ -26,5 +26,8 @@ struct MatMulPlan {
 Result<MatMulPlan> planMatMul(const Shape& a, const Shape& b);
 
 void registerMatMulKernels(KernelRegistry& registry);
+// The reference MatMul and Gemm kernels (fast paths fall back to them).
+Result<std::unique_ptr<Kernel>> makeReferenceMatMul(const NodeDesc& node);
+Result<std::unique_ptr<Kernel>> makeReferenceGemm(const NodeDesc& node);
 
 } // namespace onnxscope

@@ -271,6 +271,23 @@ private:
 
 } // namespace
 
+Result<std::unique_ptr<Kernel>> makeReferencePool(const NodeDesc& node) {
+    const std::string& op = node.opType;
+    if (op == "AveragePool")
+        return makePool<PoolKind::Average, false>(node);
+    if (op == "MaxPool")
+        return makePool<PoolKind::Max, false>(node);
+    if (op == "LpPool")
+        return makePool<PoolKind::Lp, false>(node);
+    if (op == "GlobalAveragePool")
+        return makePool<PoolKind::Average, true>(node);
+    if (op == "GlobalMaxPool")
+        return makePool<PoolKind::Max, true>(node);
+    if (op == "GlobalLpPool")
+        return makePool<PoolKind::Lp, true>(node);
+    return Status::error("no reference pooling kernel for " + op);
+}
+
 void registerPoolKernels(KernelRegistry& registry) {
     registry.add("AveragePool", 1, &makePool<PoolKind::Average, false>);
     registry.add("MaxPool", 1, &makePool<PoolKind::Max, false>);

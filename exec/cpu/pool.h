@@ -6,5 +6,7 @@
 namespace onnxscope {
 
 void registerPoolKernels(KernelRegistry& registry);
+// The reference kernel of a pooling node, by its op type (fast paths fall back to it).
+Result<std::unique_ptr<Kernel>> makeReferencePool(const NodeDesc& node);
 
 } // namespace onnxscope

@@ -1,0 +1,105 @@
+#include "dnnl_common.h"
+
+#ifdef ONNXSCOPE_HAVE_DNNL
+
+#include <omp.h>
+
+namespace onnxscope::dnnl_util {
+
+dnnl::engine& engine() {
+    static dnnl::engine cpu(dnnl::engine::kind::cpu, 0);
+    return cpu;
+}
+
+dnnl::stream& stream() {
+    thread_local dnnl::stream s(engine());
+    return s;
+}
+
+int useThreads(int threads) {
+    if (threads > 0 && omp_get_max_threads() != threads)
+        omp_set_num_threads(threads);
+    return omp_get_max_threads();
+}
+
+dnnl::memory::dims dims(const Shape& shape) {
+    return dnnl::memory::dims(shape.begin(), shape.end());
+}
+
+dnnl::memory::desc plainDesc(const dnnl::memory::dims& d) {
+    dnnl::memory::dims strides(d.size(), 1);
+    for (size_t i = d.size(); i-- > 1;)
+        strides[i - 1] = strides[i] * d[i];
+    return dnnl::memory::desc(d, dnnl::memory::data_type::f32, strides);
+}
+
+dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data) {
+    return dnnl::memory(desc, engine(), const_cast<void*>(data));
+}
+
+dnnl::reorder makeReorder(const dnnl::memory::desc& from, const dnnl::memory::desc& to) {
+    return dnnl::reorder(dnnl::reorder::primitive_desc(engine(), from, engine(), to));
+}
+
+void reorder(const dnnl::memory& from, const dnnl::memory& to, const dnnl::reorder* primitive) {
+    auto& src = const_cast<dnnl::memory&>(from);
+    auto& dst = const_cast<dnnl::memory&>(to);
+    if (primitive)
+        primitive->execute(stream(), src, dst);
+    else
+        dnnl::reorder(from, to).execute(stream(), src, dst);
+    stream().wait();
+}
+
+dnnl::memory PackedWeights::get(const dnnl::memory::desc& plain, const Tensor& weights, bool constant) {
+    dnnl::memory user = wrap(plain, weights.rawData());
+    if (!m_buffer)
+        return user;
+    if (!constant || m_packedFrom != weights.rawData())
+        reorder(user, m_buffer);
+    m_packedFrom = constant ? weights.rawData() : nullptr;
+    return m_buffer;
+}
+
+int64_t rightPadding(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t dilation,
+                     int64_t padLeft) {
+    const int64_t needed = (out - 1) * stride + (kernel - 1) * dilation + 1 - in - padLeft;
+    if (needed >= 0)
+        return needed;
+    return needed + stride - 1 >= 0 ? 0 : -1;
+}
+
+dnnl::post_ops toDnnl(const std::vector<PostOp>& ops) {
+    using A = dnnl::algorithm;
+    dnnl::post_ops out;
+    for (const PostOp& op : ops) {
+        switch (op.kind) {
+        case PostOp::Kind::Sum:
+            out.append_sum(1.0f);
+            break;
+        case PostOp::Kind::Relu:
+            out.append_eltwise(1.0f, A::eltwise_relu, 0.0f, 0.0f);
+            break;
+        case PostOp::Kind::LeakyRelu:
+            out.append_eltwise(1.0f, A::eltwise_relu, op.alpha, 0.0f);
+            break;
+        case PostOp::Kind::Clip:
+            out.append_eltwise(1.0f, A::eltwise_clip, op.alpha, op.beta);
+            break;
+        case PostOp::Kind::Sigmoid:
+            out.append_eltwise(1.0f, A::eltwise_logistic, 0.0f, 0.0f);
+            break;
+        case PostOp::Kind::Tanh:
+            out.append_eltwise(1.0f, A::eltwise_tanh, 0.0f, 0.0f);
+            break;
+        case PostOp::Kind::Swish:
+            out.append_eltwise(1.0f, A::eltwise_swish, 1.0f, 0.0f);
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace onnxscope::dnnl_util
+
+#endif

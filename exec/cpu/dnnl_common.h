@@ -1,0 +1,62 @@
+// Shared oneDNN plumbing for the fast-path kernels: the CPU engine, a stream per thread, thread
+// count, memory descriptors for our row-major float tensors, and reorders.
+//
+// Debian's oneDNN runs on OpenMP: its parallel regions take the calling thread's
+// omp_get_max_threads(), and the thread count is part of what a primitive was created for, so
+// kernels call useThreads() with the session's count before creating or running primitives
+// and key their primitive caches by it.
+#pragma once
+
+#ifdef ONNXSCOPE_HAVE_DNNL
+
+#include "core/tensor.h"
+#include "exec/cpu/post_ops.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <vector>
+
+namespace onnxscope::dnnl_util {
+
+dnnl::engine& engine();
+dnnl::stream& stream(); // one per calling thread
+
+// Sets the OpenMP thread count of the calling thread (0: leave OpenMP's default); returns the
+// count in effect.
+int useThreads(int threads);
+
+dnnl::memory::dims dims(const Shape& shape);
+// Row-major float32 of these dims (abcd...).
+dnnl::memory::desc plainDesc(const dnnl::memory::dims& dims);
+// A memory object over tensor data; oneDNN only reads sources, so const data is passed as is.
+dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data);
+// Copies (and converts the layout of) from into to and waits. Kernels keep the reorder
+// primitives they run every call (makeReorder); one-off copies may pass none.
+dnnl::reorder makeReorder(const dnnl::memory::desc& from, const dnnl::memory::desc& to);
+void reorder(const dnnl::memory& from, const dnnl::memory& to, const dnnl::reorder* primitive = nullptr);
+
+// Weights in the layout a primitive prefers (when it differs from the plain one): constant
+// weights are reordered on first use only (remembered by their address, which the kernel keeps
+// alive by holding the tensor); weights computed at run time are reordered every call.
+class PackedWeights {
+public:
+    void allocate(const dnnl::memory::desc& packed) { m_buffer = dnnl::memory(packed, engine()); }
+    // The memory to pass as DNNL_ARG_WEIGHTS.
+    dnnl::memory get(const dnnl::memory::desc& plain, const Tensor& weights, bool constant);
+
+private:
+    dnnl::memory m_buffer;
+    const void* m_packedFrom = nullptr;
+};
+
+// The right padding that makes oneDNN's floor((in + padL + padR - extent) / stride) + 1 give
+// `out` (ceil_mode and auto_pad outputs included), or -1 when no non-negative one does.
+int64_t rightPadding(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t dilation,
+                     int64_t padLeft);
+
+// The post-ops as oneDNN attributes. Sum reads the destination's previous contents.
+dnnl::post_ops toDnnl(const std::vector<PostOp>& ops);
+
+} // namespace onnxscope::dnnl_util
+
+#endif

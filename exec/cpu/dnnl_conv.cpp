@@ -1,0 +1,207 @@
+// Conv on oneDNN: 1-D to 3-D, groups and depthwise, strides, dilations, pads and auto_pad, bias,
+// with fused post-ops (residual sum, activations). Source and destination stay in ONNX's plain
+// layout for the caller; oneDNN picks the blocked layout it computes fastest in, and the
+// kernel reorders into and out of it around the primitive.
+#include "exec/cpu/dnnl_kernels.h"
+
+#ifdef ONNXSCOPE_HAVE_DNNL
+
+#include "exec/cpu/conv.h"
+#include "exec/cpu/dnnl_common.h"
+#include "exec/cpu/dnnl_factories.h"
+
+#include <map>
+#include <mutex>
+
+namespace onnxscope {
+
+namespace {
+
+using dnnl::memory;
+namespace du = dnnl_util;
+
+class DnnlConvKernel final : public FastPathKernel {
+public:
+    DnnlConvKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, std::vector<PostOp> postOps)
+        : m_node(node)
+        , m_group(node.getInt("group", 1))
+        , m_reference(std::move(reference))
+        , m_postOps(std::move(postOps)) {
+        for (const PostOp& op : m_postOps)
+            m_hasSum = m_hasSum || op.kind == PostOp::Kind::Sum;
+    }
+
+    bool handles(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        return prepare(ctx) != nullptr;
+    }
+
+    void bindConstantInput(int index, const Tensor& value) override {
+        std::lock_guard lock(m_mutex);
+        if (index == 1)
+            m_weights = value;
+        else if (index == 2)
+            m_bias = value;
+        m_cache.clear();
+    }
+
+    Status compute(KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        Prepared* p = prepare(ctx);
+        if (!p) {
+            if (m_reference)
+                return m_reference->compute(ctx);
+            return Status::error("the oneDNN Conv cannot run these inputs");
+        }
+        du::useThreads(ctx.threadCount());
+        const Tensor* x = ctx.inputTensor(0);
+        const Tensor* w = weights(ctx);
+        const Tensor* b = bias(ctx);
+
+        memory src = du::wrap(p->userSrc, x->rawData());
+        if (p->srcBuffer) {
+            du::reorder(src, p->srcBuffer, &p->toSrc);
+            src = p->srcBuffer;
+        }
+        const memory wei = p->weights.get(p->userWeights, *w, m_weights.isValid());
+        Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
+        memory userDst = du::wrap(p->userDst, y.data<float>());
+        memory dst = p->dstBuffer ? p->dstBuffer : userDst;
+        if (m_hasSum)
+            du::reorder(du::wrap(p->userDst, ctx.inputTensor(3)->rawData()), dst, &p->toDst);
+        std::unordered_map<int, memory> args{
+            {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wei}, {DNNL_ARG_DST, dst}};
+        if (b)
+            args.emplace(DNNL_ARG_BIAS, du::wrap(p->biasDesc, b->rawData()));
+        p->primitive.execute(du::stream(), args);
+        du::stream().wait();
+        if (p->dstBuffer)
+            du::reorder(p->dstBuffer, userDst, &p->fromDst);
+        return {};
+    }
+
+private:
+    struct Prepared {
+        Shape outputShape;
+        dnnl::convolution_forward primitive;
+        memory::desc userSrc, userWeights, userDst, biasDesc;
+        memory srcBuffer, dstBuffer;         // only where oneDNN wants another layout
+        dnnl::reorder toSrc, toDst, fromDst; // plain <-> the buffers' layouts
+        du::PackedWeights weights;
+    };
+
+    const Tensor* weights(const KernelContext& ctx) const {
+        return m_weights.isValid() ? &m_weights : ctx.inputTensor(1);
+    }
+    const Tensor* bias(const KernelContext& ctx) const {
+        return m_bias.isValid() ? &m_bias : ctx.inputTensor(2);
+    }
+
+    // The primitive for these inputs (cached by shapes and thread count), or nullptr when this
+    // kernel does not compute them exactly. Called with m_mutex held.
+    Prepared* prepare(const KernelContext& ctx) const {
+        const Tensor* x = ctx.inputTensor(0);
+        const Tensor* w = weights(ctx);
+        const Tensor* b = bias(ctx);
+        if (!x || !w || x->dataType() != DataType::Float || w->dataType() != DataType::Float ||
+            (b && b->dataType() != DataType::Float) || x->rank() < 3 || x->rank() > 5)
+            return nullptr;
+        const Tensor* residual = m_hasSum ? ctx.inputTensor(3) : nullptr;
+        if (m_hasSum && (!residual || residual->dataType() != DataType::Float))
+            return nullptr;
+        std::vector<int64_t> key = x->shape();
+        key.insert(key.end(), w->shape().begin(), w->shape().end());
+        key.push_back(b ? b->elementCount() : -1);
+        key.push_back(du::useThreads(ctx.threadCount()));
+        auto it = m_cache.find(key);
+        if (it == m_cache.end())
+            it = m_cache.emplace(key, create(*x, *w, b)).first;
+        Prepared* p = it->second.get();
+        if (p && residual && residual->shape() != p->outputShape)
+            return nullptr;
+        return p;
+    }
+
+    std::unique_ptr<Prepared> create(const Tensor& x, const Tensor& w, const Tensor* b) const {
+        auto setup = setupConv(m_node, x.shape(), w.shape(), m_group);
+        if (!setup.ok() || x.elementCount() == 0 || w.elementCount() == 0)
+            return nullptr;
+        const ConvSetup& s = *setup;
+        if (b && (b->rank() != 1 || b->dim(0) != s.outChannels))
+            return nullptr;
+        const ConvGeometry& g = s.geometry;
+        memory::dims strides, dilations, padL, padR;
+        for (size_t i = 0; i < g.kernel.size(); ++i) {
+            const int64_t right = du::rightPadding(g.input[i], g.output[i], g.kernel[i], g.strides[i],
+                                                   g.dilations[i], g.padBegin[i]);
+            if (right < 0)
+                return nullptr;
+            strides.push_back(g.strides[i]);
+            dilations.push_back(g.dilations[i] - 1); // oneDNN counts the gaps
+            padL.push_back(g.padBegin[i]);
+            padR.push_back(right);
+        }
+        memory::dims wdims = du::dims(w.shape());
+        if (s.group > 1) {
+            wdims[0] = s.outChannels / s.group;
+            wdims.insert(wdims.begin(), s.group);
+        }
+        auto p = std::make_unique<Prepared>();
+        p->outputShape = s.outputShape;
+        p->userSrc = du::plainDesc(du::dims(x.shape()));
+        p->userWeights = du::plainDesc(wdims);
+        p->userDst = du::plainDesc(du::dims(s.outputShape));
+        if (b)
+            p->biasDesc = du::plainDesc({s.outChannels});
+        const auto any = memory::format_tag::any;
+        const auto f32 = memory::data_type::f32;
+        try {
+            dnnl::convolution_forward::desc desc(
+                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
+                memory::desc(du::dims(x.shape()), f32, any), memory::desc(wdims, f32, any), p->biasDesc,
+                memory::desc(du::dims(s.outputShape), f32, any), strides, dilations, padL, padR);
+            dnnl::primitive_attr attr;
+            attr.set_post_ops(du::toDnnl(m_postOps));
+            dnnl::convolution_forward::primitive_desc pd(desc, attr, du::engine());
+            p->primitive = dnnl::convolution_forward(pd);
+            if (pd.src_desc() != p->userSrc) {
+                p->srcBuffer = memory(pd.src_desc(), du::engine());
+                p->toSrc = du::makeReorder(p->userSrc, pd.src_desc());
+            }
+            if (pd.weights_desc() != p->userWeights)
+                p->weights.allocate(pd.weights_desc());
+            p->toDst = du::makeReorder(p->userDst, pd.dst_desc());
+            if (pd.dst_desc() != p->userDst) {
+                p->dstBuffer = memory(pd.dst_desc(), du::engine());
+                p->fromDst = du::makeReorder(pd.dst_desc(), p->userDst);
+            }
+        } catch (const dnnl::error&) {
+            return nullptr; // no oneDNN implementation for this configuration
+        }
+        return p;
+    }
+
+    NodeDesc m_node;
+    int64_t m_group;
+    std::unique_ptr<Kernel> m_reference; // for inputs this kernel declines; null when fused
+    std::vector<PostOp> m_postOps;
+    bool m_hasSum = false;
+    Tensor m_weights, m_bias; // bound constants (initializers or folded weights)
+    mutable std::mutex m_mutex;
+    mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
+};
+
+} // namespace
+
+Result<std::unique_ptr<Kernel>> makeDnnlConvKernel(const NodeDesc& node) {
+    OS_ASSIGN_OR_RETURN(auto reference, makeReferenceConv(node));
+    return std::unique_ptr<Kernel>(new DnnlConvKernel(node, std::move(reference), {}));
+}
+
+std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps) {
+    return std::make_unique<DnnlConvKernel>(conv, nullptr, std::move(postOps));
+}
+
+} // namespace onnxscope
+
+#endif

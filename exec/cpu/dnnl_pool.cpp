@@ -1,0 +1,142 @@
+// MaxPool, AveragePool and GlobalAveragePool on oneDNN's pooling primitive: pads, auto_pad,
+// strides, dilations and ceil_mode. MaxPool's Indices output and LpPool stay on the reference.
+#include "exec/cpu/dnnl_kernels.h"
+
+#ifdef ONNXSCOPE_HAVE_DNNL
+
+#include "exec/cpu/dnnl_common.h"
+#include "exec/cpu/dnnl_factories.h"
+#include "exec/cpu/nn_util.h"
+#include "exec/cpu/pool.h"
+
+#include <map>
+#include <mutex>
+
+namespace onnxscope {
+
+namespace {
+
+using dnnl::memory;
+namespace du = dnnl_util;
+
+class DnnlPoolKernel final : public FastPathKernel {
+public:
+    DnnlPoolKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference)
+        : m_node(node)
+        , m_max(node.opType == "MaxPool")
+        , m_global(node.opType == "GlobalAveragePool")
+        , m_countIncludePad(node.getInt("count_include_pad", 0) != 0)
+        , m_reference(std::move(reference)) {}
+
+    bool handles(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        return prepare(ctx) != nullptr;
+    }
+
+    void bindConstantInput(int, const Tensor&) override {}
+
+    Status compute(KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        Prepared* p = prepare(ctx);
+        if (!p)
+            return m_reference->compute(ctx);
+        du::useThreads(ctx.threadCount());
+        Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
+        p->primitive.execute(du::stream(), {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
+                                            {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
+        du::stream().wait();
+        return {};
+    }
+
+private:
+    struct Prepared {
+        Shape outputShape;
+        memory::desc src, dst;
+        dnnl::pooling_v2_forward primitive;
+    };
+
+    Prepared* prepare(const KernelContext& ctx) const {
+        const Tensor* x = ctx.inputTensor(0);
+        if (!x || x->dataType() != DataType::Float || x->rank() < 3 || x->rank() > 5)
+            return nullptr;
+        std::vector<int64_t> key = x->shape();
+        key.push_back(du::useThreads(ctx.threadCount()));
+        auto it = m_cache.find(key);
+        if (it == m_cache.end())
+            it = m_cache.emplace(key, create(*x)).first;
+        return it->second.get();
+    }
+
+    std::unique_ptr<Prepared> create(const Tensor& x) const {
+        if (x.elementCount() == 0)
+            return nullptr;
+        const int n = x.rank() - 2;
+        const std::vector<int64_t> in(x.shape().begin() + 2, x.shape().end());
+        WindowGeometry g;
+        if (m_global) {
+            g.kernel = in;
+            g.strides.assign(n, 1);
+            g.dilations.assign(n, 1);
+            g.pads.assign(2 * n, 0);
+            g.autoPad = "NOTSET";
+        } else if (!readWindowAttributes(m_node, n, g).ok()) {
+            return nullptr;
+        }
+        auto out = windowOutputShape(g, in);
+        if (!out.ok())
+            return nullptr;
+        memory::dims strides, kernel, dilations, padL, padR;
+        for (int i = 0; i < n; ++i) {
+            const int64_t right =
+                du::rightPadding(in[i], (*out)[i], g.kernel[i], g.strides[i], g.dilations[i], g.pads[i]);
+            // Averages that count padding must see exactly the explicit pads.
+            if (right < 0 || (!m_max && m_countIncludePad && right != g.pads[i + n]))
+                return nullptr;
+            strides.push_back(g.strides[i]);
+            kernel.push_back(g.kernel[i]);
+            dilations.push_back(g.dilations[i] - 1);
+            padL.push_back(g.pads[i]);
+            padR.push_back(right);
+        }
+        auto p = std::make_unique<Prepared>();
+        p->outputShape = {x.dim(0), x.dim(1)};
+        p->outputShape.insert(p->outputShape.end(), out->begin(), out->end());
+        p->src = du::plainDesc(du::dims(x.shape()));
+        p->dst = du::plainDesc(du::dims(p->outputShape));
+        const auto alg = m_max               ? dnnl::algorithm::pooling_max
+                         : m_countIncludePad ? dnnl::algorithm::pooling_avg_include_padding
+                                             : dnnl::algorithm::pooling_avg_exclude_padding;
+        try {
+            dnnl::pooling_v2_forward::desc desc(dnnl::prop_kind::forward_inference, alg, p->src, p->dst,
+                                                strides, kernel, dilations, padL, padR);
+            p->primitive =
+                dnnl::pooling_v2_forward(dnnl::pooling_v2_forward::primitive_desc(desc, du::engine()));
+        } catch (const dnnl::error&) {
+            return nullptr;
+        }
+        return p;
+    }
+
+    NodeDesc m_node;
+    bool m_max;
+    bool m_global;
+    bool m_countIncludePad;
+    std::unique_ptr<Kernel> m_reference;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
+};
+
+} // namespace
+
+bool dnnlPoolAccepts(const NodeDesc& node) {
+    return node.outputs.size() < 2 || node.outputs[1].empty();
+}
+
+Result<std::unique_ptr<Kernel>> makeDnnlPoolKernel(const NodeDesc& node) {
+    OS_ASSIGN_OR_RETURN(auto reference, makeReferencePool(node));
+    return std::unique_ptr<Kernel>(new DnnlPoolKernel(node, std::move(reference)));
+}
+
+} // namespace onnxscope
+
+#endif

@@ -1,0 +1,378 @@
+#include "fusion.h"
+
+#include "constant_kernel.h"
+#include "cpu/dnnl_kernels.h"
+#include "execution_plan.h"
+#include "fused_group_kernel.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace onnxscope {
+
+namespace {
+
+// What the passes need to know about the plan's values.
+struct ValueIndex {
+    std::vector<int> producer;       // slot -> node, -1 for inputs and initializers
+    std::vector<int> readerCount;    // explicit and implicit reads
+    std::vector<int> firstReader;    // slot -> node
+    std::map<int, Tensor> constants; // initializers no graph input overrides
+
+    explicit ValueIndex(const ExecutionPlan& plan) {
+        const size_t slots = plan.slotNames.size();
+        producer.assign(slots, -1);
+        readerCount.assign(slots, 0);
+        firstReader.assign(slots, -1);
+        for (size_t i = 0; i < plan.nodes.size(); ++i) {
+            const PlannedNode& n = plan.nodes[i];
+            for (int s : n.outputSlots)
+                if (s >= 0)
+                    producer[static_cast<size_t>(s)] = static_cast<int>(i);
+            auto read = [&](int s) {
+                if (s < 0)
+                    return;
+                if (readerCount[static_cast<size_t>(s)]++ == 0)
+                    firstReader[static_cast<size_t>(s)] = static_cast<int>(i);
+            };
+            for (int s : n.inputSlots)
+                read(s);
+            for (int s : n.implicitSlots)
+                read(s);
+        }
+        std::set<int> overridable(plan.inputSlots.begin(), plan.inputSlots.end());
+        for (const auto& [slot, value] : plan.initializers)
+            if (value.isTensor() && !overridable.count(slot))
+                constants[slot] = value.tensor;
+        // Constant nodes, and Identity of a constant (exporters route shared weights and
+        // Clip's bounds through them), give the same tensor on every run too.
+        for (const PlannedNode& n : plan.nodes) {
+            if (!n.desc.domain.empty() || n.outputSlots.size() != 1 || n.outputSlots[0] < 0)
+                continue;
+            if (n.desc.opType == "Constant") {
+                if (auto value = constantValue(n.desc); value.ok() && value->isTensor())
+                    constants[n.outputSlots[0]] = value->tensor;
+            } else if (n.desc.opType == "Identity" && n.inputSlots.size() == 1) {
+                if (auto it = constants.find(n.inputSlots[0]); it != constants.end())
+                    constants[n.outputSlots[0]] = it->second;
+            }
+        }
+    }
+
+    const Tensor* constantFloat(int slot) const {
+        auto it = constants.find(slot);
+        return it != constants.end() && it->second.dataType() == DataType::Float ? &it->second : nullptr;
+    }
+};
+
+struct Group {
+    std::vector<size_t> members; // in execution order, the main node first
+    std::unique_ptr<FastPathKernel> fast;
+    std::vector<int> fastInputSlots; // per fast-kernel input: the slot it reads, or -1
+};
+
+bool isFastPath(const PlannedNode& node) {
+    return dynamic_cast<const FastPathKernel*>(node.kernel.get()) != nullptr;
+}
+
+// The node that alone reads a value no one else needs (not a graph output), or -1.
+int soleReader(const ExecutionPlan& plan, const ValueIndex& index, int slot) {
+    if (slot < 0 || plan.pinned[static_cast<size_t>(slot)] ||
+        index.readerCount[static_cast<size_t>(slot)] != 1)
+        return -1;
+    const int reader = index.firstReader[static_cast<size_t>(slot)];
+    const PlannedNode& n = plan.nodes[static_cast<size_t>(reader)];
+    if (!n.kernel || !n.implicitSlots.empty() || !n.desc.domain.empty() || n.outputSlots.empty())
+        return -1;
+    for (size_t o = 1; o < n.outputSlots.size(); ++o)
+        if (n.outputSlots[o] >= 0)
+            return -1; // only single-output members (BatchNormalization's statistics unused)
+    return reader;
+}
+
+// Folds BatchNormalization (inference) into the preceding Conv's weights and bias.
+bool foldBatchNorm(const PlannedNode& conv, const PlannedNode& bn, const ValueIndex& index, Tensor& weights,
+                   Tensor& bias) {
+    if (bn.inputSlots.size() < 5 || bn.desc.getInt("training_mode", 0) != 0)
+        return false;
+    const Tensor* w = index.constantFloat(conv.inputSlots[1]);
+    const Tensor* b = conv.inputSlots.size() > 2 && conv.inputSlots[2] >= 0
+                          ? index.constantFloat(conv.inputSlots[2])
+                          : nullptr;
+    if (!w || w->rank() < 3 || (conv.inputSlots.size() > 2 && conv.inputSlots[2] >= 0 && !b))
+        return false;
+    const int64_t channels = w->dim(0);
+    const Tensor* params[4];
+    for (int i = 0; i < 4; ++i) {
+        params[i] = index.constantFloat(bn.inputSlots[static_cast<size_t>(i + 1)]);
+        if (!params[i] || params[i]->rank() != 1 || params[i]->dim(0) != channels)
+            return false;
+    }
+    if (b && (b->rank() != 1 || b->dim(0) != channels))
+        return false;
+    const double epsilon = bn.desc.getFloat("epsilon", 1e-5f);
+    const float *scale = params[0]->data<float>(), *shift = params[1]->data<float>();
+    const float *mean = params[2]->data<float>(), *var = params[3]->data<float>();
+    weights = w->clone();
+    bias = Tensor(DataType::Float, {channels});
+    const int64_t perChannel = w->elementCount() / channels;
+    float* wp = weights.data<float>();
+    for (int64_t c = 0; c < channels; ++c) {
+        const double s = scale[c] / std::sqrt(static_cast<double>(var[c]) + epsilon);
+        for (int64_t k = 0; k < perChannel; ++k)
+            wp[c * perChannel + k] = static_cast<float>(wp[c * perChannel + k] * s);
+        const double b0 = b ? b->data<float>()[c] : 0.0;
+        bias.data<float>()[c] = static_cast<float>((b0 - mean[c]) * s + shift[c]);
+    }
+    return true;
+}
+
+// Clip's bounds (attributes before opset 11, constant inputs after), if known at plan time.
+std::optional<PostOp> clipPostOp(const PlannedNode& clip, const ValueIndex& index) {
+    float lo = std::numeric_limits<float>::lowest(), hi = std::numeric_limits<float>::max();
+    if (clip.desc.opsetVersion < 11) {
+        lo = clip.desc.getFloat("min", lo);
+        hi = clip.desc.getFloat("max", hi);
+    } else {
+        for (size_t i = 1; i < 3; ++i) {
+            if (i >= clip.inputSlots.size() || clip.inputSlots[i] < 0)
+                continue;
+            const Tensor* t = index.constantFloat(clip.inputSlots[i]);
+            if (!t || t->elementCount() != 1)
+                return std::nullopt;
+            (i == 1 ? lo : hi) = t->data<float>()[0];
+        }
+    }
+    if (lo > hi)
+        return std::nullopt; // ONNX gives max everywhere; oneDNN's clip would not
+    return PostOp{PostOp::Kind::Clip, lo, hi};
+}
+
+// An activation the fast kernels apply as a post-op, if `node` is one.
+std::optional<PostOp> activationPostOp(const PlannedNode& node, const ValueIndex& index) {
+    const std::string& op = node.desc.opType;
+    if (op == "Relu")
+        return PostOp{PostOp::Kind::Relu};
+    if (op == "LeakyRelu")
+        return PostOp{PostOp::Kind::LeakyRelu, node.desc.getFloat("alpha", 0.01f)};
+    if (op == "Sigmoid")
+        return PostOp{PostOp::Kind::Sigmoid};
+    if (op == "Tanh")
+        return PostOp{PostOp::Kind::Tanh};
+    if (op == "Clip")
+        return clipPostOp(node, index);
+    return std::nullopt;
+}
+
+// The input of a binary node that is not `slot` (which it must read exactly once).
+int otherInput(const PlannedNode& node, int slot) {
+    if (node.inputSlots.size() != 2 || (node.inputSlots[0] == slot) == (node.inputSlots[1] == slot))
+        return -1;
+    return node.inputSlots[0] == slot ? node.inputSlots[1] : node.inputSlots[0];
+}
+
+std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+    const PlannedNode& conv = plan.nodes[i];
+    if (conv.desc.opType != "Conv" || conv.inputSlots.size() < 2 || conv.outputSlots.size() != 1)
+        return std::nullopt;
+    Group g;
+    g.members = {i};
+    g.fastInputSlots = {conv.inputSlots[0], conv.inputSlots[1],
+                        conv.inputSlots.size() > 2 ? conv.inputSlots[2] : -1, -1};
+    std::vector<PostOp> ops;
+    Tensor foldedWeights, foldedBias;
+    int cur = conv.outputSlots[0];
+    for (int r; (r = soleReader(plan, index, cur)) >= 0;) {
+        const PlannedNode& n = plan.nodes[static_cast<size_t>(r)];
+        if (n.backend != conv.backend)
+            break;
+        const bool hasSum = g.fastInputSlots[3] >= 0;
+        if (n.desc.opType == "BatchNormalization" && g.members.size() == 1 && n.inputSlots[0] == cur) {
+            if (!foldBatchNorm(conv, n, index, foldedWeights, foldedBias))
+                break;
+        } else if (n.desc.opType == "Add" && !hasSum) {
+            const int other = otherInput(n, cur);
+            if (other < 0)
+                break;
+            ops.push_back({PostOp::Kind::Sum});
+            g.fastInputSlots[3] = other;
+        } else if (auto act = activationPostOp(n, index)) {
+            if (n.inputSlots[0] != cur)
+                break;
+            ops.push_back(*act);
+        } else {
+            break;
+        }
+        g.members.push_back(static_cast<size_t>(r));
+        cur = n.outputSlots[0];
+    }
+    if (g.members.size() < 2)
+        return std::nullopt;
+    g.fast = makeDnnlConv(conv.desc, std::move(ops));
+    if (!g.fast)
+        return std::nullopt;
+    if (foldedWeights.isValid()) {
+        g.fast->bindConstantInput(1, foldedWeights);
+        g.fast->bindConstantInput(2, foldedBias);
+        g.fastInputSlots[1] = g.fastInputSlots[2] = -1;
+    } else {
+        for (int k = 1; k < 3; ++k)
+            if (auto it = index.constants.find(g.fastInputSlots[static_cast<size_t>(k)]);
+                it != index.constants.end())
+                g.fast->bindConstantInput(k, it->second);
+    }
+    return g;
+}
+
+std::optional<Group> matMulGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+    const PlannedNode& mm = plan.nodes[i];
+    const bool gemm = mm.desc.opType == "Gemm";
+    if ((!gemm && mm.desc.opType != "MatMul") || mm.inputSlots.size() < 2 || mm.outputSlots.size() != 1 ||
+        (gemm && mm.inputSlots.size() > 2 && mm.inputSlots[2] >= 0))
+        return std::nullopt;
+    const int cur = mm.outputSlots[0];
+    const int r = soleReader(plan, index, cur);
+    if (r < 0)
+        return std::nullopt;
+    const PlannedNode& add = plan.nodes[static_cast<size_t>(r)];
+    const int addend = add.desc.opType == "Add" && add.backend == mm.backend ? otherInput(add, cur) : -1;
+    if (addend < 0)
+        return std::nullopt;
+    Group g;
+    g.members = {i, static_cast<size_t>(r)};
+    g.fastInputSlots = {mm.inputSlots[0], mm.inputSlots[1], -1, addend};
+    g.fast = makeDnnlMatMul(mm.desc, true);
+    if (!g.fast)
+        return std::nullopt;
+    if (auto it = index.constants.find(mm.inputSlots[1]); it != index.constants.end())
+        g.fast->bindConstantInput(1, it->second);
+    return g;
+}
+
+// Turns a group into the fused node at its last member.
+void install(ExecutionPlan& plan, Group group) {
+    std::vector<int> outside;
+    auto outsideIndex = [&](int slot) {
+        for (size_t k = 0; k < outside.size(); ++k)
+            if (outside[k] == slot)
+                return static_cast<int>(k);
+        outside.push_back(slot);
+        return static_cast<int>(outside.size() - 1);
+    };
+    std::map<int, std::pair<int, int>> producedBy; // slot -> (member, output)
+    std::vector<FusedGroupKernel::Member> members;
+    for (size_t m = 0; m < group.members.size(); ++m) {
+        const PlannedNode& node = plan.nodes[group.members[m]];
+        FusedGroupKernel::Member member;
+        member.node = &node;
+        for (int s : node.inputSlots) {
+            FusedGroupKernel::Source source;
+            if (auto it = producedBy.find(s); it != producedBy.end())
+                source = {FusedGroupKernel::Source::Kind::Member, it->second.first, it->second.second};
+            else if (s >= 0)
+                source = {FusedGroupKernel::Source::Kind::Outside, outsideIndex(s), 0};
+            member.inputs.push_back(source);
+        }
+        for (size_t o = 0; o < node.outputSlots.size(); ++o)
+            if (node.outputSlots[o] >= 0)
+                producedBy[node.outputSlots[o]] = {static_cast<int>(m), static_cast<int>(o)};
+        members.push_back(std::move(member));
+    }
+    std::vector<int> fastInputs;
+    for (int s : group.fastInputSlots)
+        fastInputs.push_back(s < 0 ? -1 : outsideIndex(s));
+
+    const size_t mainIndex = group.members.front(), last = group.members.back();
+    const PlannedNode& main = plan.nodes[mainIndex];
+    auto fused = std::make_unique<PlannedNode>();
+    fused->desc = main.desc;
+    fused->desc.name = main.label(mainIndex);
+    fused->desc.inputs.clear();
+    for (int s : outside)
+        fused->desc.inputs.push_back(plan.slotNames[static_cast<size_t>(s)]);
+    fused->desc.outputs = plan.nodes[last].desc.outputs;
+    fused->sourceIndex = main.sourceIndex;
+    fused->functionPath = main.functionPath;
+    fused->backend = main.backend;
+    fused->inputSlots = outside;
+    fused->outputSlots = plan.nodes[last].outputSlots;
+    fused->fusedMembers = group.members;
+    fused->kernel =
+        std::make_unique<FusedGroupKernel>(std::move(group.fast), std::move(fastInputs), std::move(members));
+    for (size_t m : group.members)
+        if (m != last)
+            plan.nodes[m].fusedInto = static_cast<int>(last);
+    plan.nodes[last].fused = std::move(fused);
+}
+
+// Lifetimes for runs that execute the fused nodes and skip their other members.
+void computeFusedLifetimes(ExecutionPlan& plan) {
+    std::vector<int> lastUse(plan.slotNames.size(), -1);
+    for (size_t k = 0; k < plan.nodes.size(); ++k) {
+        const PlannedNode& original = plan.nodes[k];
+        if (original.fusedInto >= 0)
+            continue;
+        const PlannedNode& n = original.fused ? *original.fused : original;
+        const int at = static_cast<int>(k);
+        for (int s : n.inputSlots)
+            if (s >= 0)
+                lastUse[static_cast<size_t>(s)] = at;
+        for (int s : n.implicitSlots)
+            lastUse[static_cast<size_t>(s)] = at;
+        for (int s : n.outputSlots)
+            if (s >= 0 && lastUse[static_cast<size_t>(s)] < at)
+                lastUse[static_cast<size_t>(s)] = at;
+    }
+    plan.fusedReleaseAfter.assign(plan.nodes.size(), {});
+    for (size_t s = 0; s < lastUse.size(); ++s)
+        if (lastUse[s] >= 0 && !plan.pinned[s])
+            plan.fusedReleaseAfter[static_cast<size_t>(lastUse[s])].push_back(static_cast<int>(s));
+}
+
+} // namespace
+
+void fuseNodes(ExecutionPlan& plan) {
+    if (!dnnlAvailable())
+        return;
+    const ValueIndex index(plan);
+    std::vector<char> taken(plan.nodes.size(), 0);
+    bool any = false;
+    for (size_t i = 0; i < plan.nodes.size(); ++i) {
+        const PlannedNode& n = plan.nodes[i];
+        if (taken[i] || !isFastPath(n) || !n.desc.domain.empty())
+            continue;
+        std::optional<Group> group = convGroup(plan, index, i);
+        if (!group)
+            group = matMulGroup(plan, index, i);
+        if (!group)
+            continue;
+        bool free = true;
+        for (size_t m : group->members)
+            free = free && !taken[m];
+        if (!free)
+            continue;
+        for (size_t m : group->members)
+            taken[m] = 1;
+        install(plan, std::move(*group));
+        any = true;
+    }
+    if (any)
+        computeFusedLifetimes(plan);
+}
+
+void bindConstantInputs(ExecutionPlan& plan) {
+    const ValueIndex index(plan);
+    for (PlannedNode& node : plan.nodes) {
+        auto* fast = dynamic_cast<FastPathKernel*>(node.kernel.get());
+        if (!fast)
+            continue;
+        for (size_t i = 0; i < node.inputSlots.size(); ++i)
+            if (auto it = index.constants.find(node.inputSlots[i]); it != index.constants.end())
+                fast->bindConstantInput(static_cast<int>(i), it->second);
+    }
+}
+
+} // namespace onnxscope

@@ -1,0 +1,26 @@
+// Node fusion in a planned main graph, and handing constant inputs to fast-path kernels.
+//
+// Fused groups, each run as one oneDNN primitive:
+//   Conv [+ BatchNormalization] [+ Add (residual)] [+ Relu | LeakyRelu | Clip | Sigmoid | Tanh]...
+//     (BatchNormalization folded into the convolution's weights and bias; the rest post-ops)
+//   MatMul | Gemm (without C) + Add (as the product's broadcast bias)
+// A group forms only where each intermediate value has exactly one reader (its next member)
+// and is not a graph output, and only on nodes the CPU backend runs with its oneDNN fast path,
+// so without oneDNN nothing is fused. The original nodes and kernels stay in the plan: stepped
+// runs and runs that keep intermediates (debugging, layer comparison) execute them one by one,
+// and a fused kernel falls back to them for inputs it declines at run time.
+#pragma once
+
+namespace onnxscope {
+
+struct ExecutionPlan;
+
+// Records the groups on the plan (PlannedNode::fused, fusedMembers, fusedInto and
+// ExecutionPlan::fusedReleaseAfter).
+void fuseNodes(ExecutionPlan& plan);
+
+// Gives every fast-path kernel its inputs that are initializers (not the ones a graph input of
+// the same name can override), so it can pack them once per session.
+void bindConstantInputs(ExecutionPlan& plan);
+
+} // namespace onnxscope

@@ -1,0 +1,323 @@
+// Differential tests of the oneDNN fast paths against the reference kernels: Conv (1-D to 3-D,
+// groups and depthwise, strides, dilations, pads, auto_pad, bias), MatMul (1-D operands, batch
+// broadcasting), Gemm (transposes, alpha/beta, every C broadcast) and pooling (pads, ceil_mode,
+// dilations, count_include_pad, global). Each case asserts that the fast path took the inputs
+// itself (or, for the cases it must decline, that the reference ran) and that both agree.
+#include "kernel_test_util.h"
+
+#include "exec/cpu/dnnl_kernels.h"
+#include "exec/fast_path.h"
+
+using namespace onnxscope;
+using namespace onnxscope::test;
+
+namespace {
+
+// Inputs by position, outputs kept: enough to ask a fast path whether it handles them.
+class InputsContext final : public KernelContext {
+public:
+    explicit InputsContext(const std::vector<Value>& inputs)
+        : m_inputs(inputs) {}
+    int inputCount() const override { return static_cast<int>(m_inputs.size()); }
+    const Value* input(int index) const override {
+        return index >= 0 && index < inputCount() && !m_inputs[index].isNone() ? &m_inputs[index] : nullptr;
+    }
+    int outputCount() const override { return 2; }
+    Tensor& allocateOutput(int, DataType type, Shape shape) override { return m_out = Tensor(type, shape); }
+    void setOutput(int, Value) override {}
+    int threadCount() const override { return 2; }
+
+private:
+    const std::vector<Value>& m_inputs;
+    Tensor m_out;
+};
+
+struct Implementations {
+    std::unique_ptr<Kernel> fast, reference;
+};
+
+Implementations kernelsFor(const NodeDesc& node) {
+    Implementations k;
+    for (const KernelDef* def : cpuRegistry().findAll(node.opType, node.domain, node.opsetVersion)) {
+        auto kernel = def->create(node);
+        if (!kernel.ok())
+            continue;
+        if (def->implementation == "dnnl" && !k.fast)
+            k.fast = std::move(kernel).value();
+        else if (def->implementation == "reference" && !k.reference)
+            k.reference = std::move(kernel).value();
+    }
+    return k;
+}
+
+enum class Expect { FastPath, Reference };
+
+// Runs node through the fast path and the reference on the same inputs and compares.
+void differential(const NodeDesc& node, const std::vector<Value>& inputs, Expect expect = Expect::FastPath,
+                  double tolerance = 1e-4) {
+    Implementations k = kernelsFor(node);
+    QVERIFY2(k.fast && k.reference, node.opType.c_str());
+    auto* fast = dynamic_cast<FastPathKernel*>(k.fast.get());
+    QVERIFY(fast);
+    InputsContext probe(inputs);
+    QCOMPARE(fast->handles(probe), expect == Expect::FastPath);
+    for (int threads : {1, 2}) {
+        auto expected = runKernel(*k.reference, node, inputs, threads);
+        auto actual = runKernel(*k.fast, node, inputs, threads);
+        QVERIFY2(expected.ok(), expected.message().c_str());
+        QVERIFY2(actual.ok(), actual.message().c_str());
+        double magnitude = 0;
+        for (int64_t i = 0; i < (*expected)[0].tensor.elementCount(); ++i)
+            magnitude = std::max(magnitude, std::fabs((*expected)[0].tensor.elementAsDouble(i)));
+        OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, tolerance,
+                           tolerance * (1 + magnitude));
+    }
+}
+
+std::string describe(const std::vector<Attribute>& attrs, const Shape& x) {
+    std::string s = "x" + shapeToString(x);
+    for (const Attribute& a : attrs) {
+        s += " " + a.name + "=";
+        if (a.type == Attribute::Type::Ints)
+            s += shapeToString(a.ints);
+        else if (a.type == Attribute::Type::String)
+            s += a.s;
+        else
+            s += std::to_string(a.i);
+    }
+    return s;
+}
+
+} // namespace
+
+class TestDnnlKernels : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        if (!dnnlAvailable())
+            QSKIP("built without oneDNN");
+    }
+
+    void convSweep2d() {
+        std::mt19937 rng(1);
+        int cases = 0;
+        for (int64_t group : {1, 2, 8})
+            for (int64_t stride : {1, 2})
+                for (int64_t dilation : {1, 2})
+                    for (auto pads :
+                         std::vector<std::vector<int64_t>>{{0, 0, 0, 0}, {1, 1, 1, 1}, {0, 1, 2, 1}})
+                        for (bool bias : {false, true}) {
+                            const int64_t c = 8, m = group == 8 ? 8 : 6;
+                            const Shape x{2, c, 9, 11}, w{m, c / group, 3, 3};
+                            std::vector<Attribute> attrs{
+                                intAttr("group", group), intsAttr("strides", {stride, stride}),
+                                intsAttr("dilations", {dilation, dilation}), intsAttr("pads", pads)};
+                            std::vector<Value> in{randomTensor(x, rng), randomTensor(w, rng)};
+                            if (bias)
+                                in.emplace_back(randomTensor({m}, rng));
+                            const std::string what = describe(attrs, x);
+                            differential(makeNode("Conv", bias ? 3 : 2, 1, attrs, 11), in);
+                            if (QTest::currentTestFailed())
+                                QFAIL(what.c_str());
+                            ++cases;
+                        }
+        QCOMPARE(cases, 72);
+    }
+
+    void convAutoPadAndRanks() {
+        std::mt19937 rng(2);
+        for (const char* autoPad : {"SAME_UPPER", "SAME_LOWER", "VALID"})
+            for (int64_t stride : {1, 2, 3}) {
+                std::vector<Attribute> attrs{stringAttr("auto_pad", autoPad),
+                                             intsAttr("strides", {stride, stride})};
+                differential(makeNode("Conv", 2, 1, attrs, 11),
+                             {randomTensor({1, 4, 10, 7}, rng), randomTensor({5, 4, 3, 2}, rng)});
+                if (QTest::currentTestFailed())
+                    QFAIL(describe(attrs, {1, 4, 10, 7}).c_str());
+            }
+        // 1-D and 3-D, with groups and dilations.
+        differential(makeNode("Conv", 3, 1,
+                              {intAttr("group", 2), intsAttr("dilations", {2}), intsAttr("pads", {1, 2})}),
+                     {randomTensor({2, 4, 20}, rng), randomTensor({6, 2, 3}, rng), randomTensor({6}, rng)});
+        differential(
+            makeNode("Conv", 2, 1, {intsAttr("strides", {1, 2, 2}), intsAttr("pads", {1, 0, 1, 1, 1, 0})}),
+            {randomTensor({1, 3, 5, 8, 6}, rng), randomTensor({4, 3, 3, 3, 2}, rng)});
+        // Depthwise 3x3 stride 2, as in MobileNet; a pointwise conv with many channels.
+        differential(
+            makeNode("Conv", 3, 1,
+                     {intAttr("group", 32), intsAttr("strides", {2, 2}), intsAttr("pads", {1, 1, 1, 1})}),
+            {randomTensor({1, 32, 28, 28}, rng), randomTensor({32, 1, 3, 3}, rng), randomTensor({32}, rng)});
+        differential(makeNode("Conv", 2, 1, {}),
+                     {randomTensor({1, 96, 14, 14}, rng), randomTensor({128, 96, 1, 1}, rng)});
+    }
+
+    void convDeclinesWhatItCannotRunExactly() {
+        std::mt19937 rng(3);
+        // Double precision and 4-D spatial (rank 6) stay on the reference.
+        Tensor xd(DataType::Double, {1, 2, 5, 5}), wd(DataType::Double, {3, 2, 3, 3});
+        for (int64_t i = 0; i < xd.elementCount(); ++i)
+            xd.data<double>()[i] = 0.1 * static_cast<double>(i % 7);
+        for (int64_t i = 0; i < wd.elementCount(); ++i)
+            wd.data<double>()[i] = 0.2 * static_cast<double>(i % 5) - 0.3;
+        differential(makeNode("Conv", 2, 1), {xd, wd}, Expect::Reference);
+        differential(makeNode("Conv", 2, 1),
+                     {randomTensor({1, 2, 3, 3, 3, 3}, rng), randomTensor({2, 2, 2, 2, 2, 2}, rng)},
+                     Expect::Reference);
+    }
+
+    void matMulBroadcasting() {
+        std::mt19937 rng(4);
+        const std::vector<std::pair<Shape, Shape>> shapes{{{5, 7}, {7, 3}},
+                                                          {{7}, {7, 4}},
+                                                          {{6, 7}, {7}},
+                                                          {{2, 3, 5, 7}, {7, 4}},
+                                                          {{5, 7}, {2, 7, 4}},
+                                                          {{2, 1, 5, 7}, {1, 3, 7, 4}},
+                                                          {{1, 5, 7}, {4, 1, 7, 6}},
+                                                          {{3, 64, 32}, {3, 32, 64}},
+                                                          {{1, 128, 256}, {256, 1024}}};
+        for (const auto& [a, b] : shapes) {
+            differential(makeNode("MatMul", 2, 1, {}, 13), {randomTensor(a, rng), randomTensor(b, rng)});
+            if (QTest::currentTestFailed())
+                QFAIL((shapeToString(a) + " x " + shapeToString(b)).c_str());
+        }
+    }
+
+    void gemmAttributesAndBias() {
+        std::mt19937 rng(5);
+        const int64_t M = 6, K = 5, N = 4;
+        for (int transA : {0, 1})
+            for (int transB : {0, 1})
+                for (const Shape& c : std::vector<Shape>{{}, {N}, {1, N}, {M, 1}, {M, N}, {1}}) {
+                    std::vector<Value> in{randomTensor(transA ? Shape{K, M} : Shape{M, K}, rng),
+                                          randomTensor(transB ? Shape{N, K} : Shape{K, N}, rng)};
+                    if (!c.empty())
+                        in.emplace_back(randomTensor(c, rng));
+                    differential(makeNode("Gemm", static_cast<int>(in.size()), 1,
+                                          {intAttr("transA", transA), intAttr("transB", transB)}, 13),
+                                 in);
+                    if (QTest::currentTestFailed())
+                        QFAIL(("C" + shapeToString(c)).c_str());
+                }
+        // alpha alone is an output scale; alpha or beta other than 1 with C go to the reference.
+        differential(makeNode("Gemm", 2, 1, {floatAttr("alpha", 0.5f)}, 13),
+                     {randomTensor({M, K}, rng), randomTensor({K, N}, rng)});
+        differential(makeNode("Gemm", 3, 1, {floatAttr("alpha", 0.5f), floatAttr("beta", 2.0f)}, 13),
+                     {randomTensor({M, K}, rng), randomTensor({K, N}, rng), randomTensor({N}, rng)},
+                     Expect::Reference);
+        differential(makeNode("Gemm", 3, 1, {floatAttr("beta", 0.0f)}, 13),
+                     {randomTensor({M, K}, rng), randomTensor({K, N}, rng), randomTensor({M, N}, rng)});
+    }
+
+    void poolingSweep() {
+        std::mt19937 rng(6);
+        for (const char* op : {"MaxPool", "AveragePool"})
+            for (int64_t stride : {1, 2})
+                for (auto pads : std::vector<std::vector<int64_t>>{{0, 0, 0, 0}, {1, 1, 1, 1}, {0, 1, 1, 0}})
+                    for (int64_t ceil : {0, 1})
+                        for (int64_t includePad : {0, 1}) {
+                            std::vector<Attribute> attrs{intsAttr("kernel_shape", {3, 2}),
+                                                         intsAttr("strides", {stride, stride}),
+                                                         intsAttr("pads", pads), intAttr("ceil_mode", ceil),
+                                                         intAttr("count_include_pad", includePad)};
+                            const Shape x{2, 3, 9, 8};
+                            // Averages counting padding decline where ceil_mode adds padding the
+                            // attributes do not list.
+                            Implementations k = kernelsFor(makeNode(op, 1, 1, attrs, 19));
+                            std::vector<Value> in{randomTensor(x, rng)};
+                            InputsContext probe(in);
+                            const bool handled = dynamic_cast<FastPathKernel*>(k.fast.get())->handles(probe);
+                            if (std::string(op) == "MaxPool" || !includePad)
+                                QVERIFY2(handled, describe(attrs, x).c_str());
+                            differential(makeNode(op, 1, 1, attrs, 19), in,
+                                         handled ? Expect::FastPath : Expect::Reference);
+                            if (QTest::currentTestFailed())
+                                QFAIL((std::string(op) + " " + describe(attrs, x)).c_str());
+                        }
+        differential(
+            makeNode("MaxPool", 1, 1, {intsAttr("kernel_shape", {2, 2}), intsAttr("dilations", {2, 2})}, 12),
+            {randomTensor({1, 2, 7, 7}, rng)});
+        differential(makeNode("AveragePool", 1, 1,
+                              {intsAttr("kernel_shape", {3}), stringAttr("auto_pad", "SAME_UPPER"),
+                               intsAttr("strides", {2})},
+                              11),
+                     {randomTensor({1, 4, 11}, rng)});
+        differential(makeNode("MaxPool", 1, 1,
+                              {intsAttr("kernel_shape", {2, 2, 2}), intsAttr("strides", {2, 2, 2})}, 12),
+                     {randomTensor({1, 2, 4, 6, 5}, rng)});
+        for (const Shape& x : std::vector<Shape>{{1, 8, 7, 7}, {2, 3, 10}, {1, 2, 3, 4, 5}})
+            differential(makeNode("GlobalAveragePool", 1, 1), {randomTensor(x, rng)});
+    }
+
+    void maxPoolIndicesStayOnTheReference() {
+        NodeDesc node = makeNode("MaxPool", 1, 2, {intsAttr("kernel_shape", {2, 2})}, 12);
+        const KernelDef* def = cpuRegistry().find(node);
+        QVERIFY(def);
+        QCOMPARE(def->implementation, std::string("reference"));
+        node.outputs.resize(1);
+        QCOMPARE(cpuRegistry().find(node)->implementation, std::string("dnnl"));
+        std::mt19937 rng(7);
+        auto out = run(makeNode("MaxPool", 1, 2, {intsAttr("kernel_shape", {2, 2})}, 12),
+                       {randomTensor({1, 1, 4, 4}, rng)});
+        QCOMPARE(out.size(), size_t(2));
+        QCOMPARE(out[1].tensor.dataType(), DataType::Int64);
+    }
+
+    void constantWeightsArePackedOnce() {
+        std::mt19937 rng(8);
+        const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
+        Implementations k = kernelsFor(conv);
+        auto* fast = dynamic_cast<FastPathKernel*>(k.fast.get());
+        Tensor w = randomTensor({16, 16, 3, 3}, rng), b = randomTensor({16}, rng);
+        fast->bindConstantInput(1, w);
+        fast->bindConstantInput(2, b);
+        for (int run = 0; run < 3; ++run) {
+            std::vector<Value> in{randomTensor({1, 16, 12, 12}, rng), w, b};
+            auto expected = runKernel(*k.reference, conv, in, 2);
+            auto actual = runKernel(*k.fast, conv, in, 2);
+            QVERIFY(expected.ok() && actual.ok());
+            OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-4, 1e-4);
+        }
+        // A MatMul whose constant B is packed, against the same B passed each run.
+        const NodeDesc mm = makeNode("MatMul", 2, 1, {}, 13);
+        Implementations m = kernelsFor(mm);
+        Tensor bm = randomTensor({64, 48}, rng);
+        dynamic_cast<FastPathKernel*>(m.fast.get())->bindConstantInput(1, bm);
+        for (int run = 0; run < 2; ++run) {
+            std::vector<Value> in{randomTensor({2, 10, 64}, rng), bm};
+            auto expected = runKernel(*m.reference, mm, in, 2);
+            auto actual = runKernel(*m.fast, mm, in, 2);
+            QVERIFY(expected.ok() && actual.ok());
+            OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-4, 1e-4);
+        }
+    }
+
+    void fusedPostOpsMatchTheUnfusedOps() {
+        std::mt19937 rng(9);
+        const NodeDesc conv =
+            makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1}), intAttr("group", 2)}, 11);
+        const Shape x{1, 8, 10, 10};
+        Tensor in = randomTensor(x, rng), w = randomTensor({8, 4, 3, 3}, rng), b = randomTensor({8}, rng);
+        Tensor residual = randomTensor(x, rng);
+        auto reference = runNode(cpuRegistry(), conv, {in, w, b}, 2);
+        QVERIFY(reference.ok());
+        Tensor expected = (*reference)[0].tensor.clone();
+        float* e = expected.data<float>();
+        for (int64_t i = 0; i < expected.elementCount(); ++i)
+            e[i] = std::min(std::max(e[i] + residual.data<float>()[i], 0.0f), 0.5f);
+        auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}, {PostOp::Kind::Clip, 0.0f, 0.5f}});
+        std::vector<Value> inputs{in, w, b, residual};
+        InputsContext probe(inputs);
+        QVERIFY(fused->handles(probe));
+        auto actual = runKernel(*fused, conv, inputs, 2);
+        QVERIFY2(actual.ok(), actual.message().c_str());
+        OS_COMPARE_TENSORS((*actual)[0].tensor, expected, 1e-4, 1e-4);
+        // A residual of another shape is declined (the fused group then runs unfused).
+        std::vector<Value> broadcast{in, w, b, randomTensor({8, 1, 1}, rng)};
+        InputsContext probeBroadcast(broadcast);
+        QVERIFY(!fused->handles(probeBroadcast));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDnnlKernels)
+#include "tst_dnnl_kernels.moc"

@@ -1,0 +1,300 @@
+// Plan fusion: Conv + BatchNormalization + Add + Relu and MatMul/Gemm + Add run as one oneDNN
+// kernel in plain runs, while runs that keep intermediates (debug mode) execute every original
+// node; both give the same outputs, on small graphs and on real PyTorch exports (resnet18,
+// mobilenet_v2). The profile attributes a group's time to its main node and lists the rest.
+#include "model_variants.h"
+
+#include "core/model.h"
+#include "exec/cpu/dnnl_kernels.h"
+#include "exec/session.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <QTest>
+
+#include <random>
+
+using namespace onnxscope;
+using namespace onnxscope::test;
+
+namespace {
+
+void addInput(onnx::GraphProto* g, const std::string& name, const Shape& shape, bool output = false) {
+    auto* info = output ? g->add_output() : g->add_input();
+    info->set_name(name);
+    auto* t = info->mutable_type()->mutable_tensor_type();
+    t->set_elem_type(onnx::TensorProto::FLOAT);
+    for (int64_t d : shape)
+        t->mutable_shape()->add_dim()->set_dim_value(d);
+}
+
+void addInitializer(onnx::GraphProto* g, const std::string& name, const Shape& shape, std::mt19937& rng,
+                    float lo = -1.0f, float hi = 1.0f) {
+    auto* t = g->add_initializer();
+    t->set_name(name);
+    t->set_data_type(onnx::TensorProto::FLOAT);
+    int64_t count = 1;
+    for (int64_t d : shape) {
+        t->add_dims(d);
+        count *= d;
+    }
+    std::uniform_real_distribution<float> dist(lo, hi);
+    for (int64_t i = 0; i < count; ++i)
+        t->add_float_data(dist(rng));
+}
+
+onnx::NodeProto* addNode(onnx::GraphProto* g, const std::string& op, std::vector<std::string> in,
+                         std::vector<std::string> out, const std::string& name) {
+    auto* n = g->add_node();
+    n->set_op_type(op);
+    n->set_name(name);
+    for (auto& s : in)
+        n->add_input(s);
+    for (auto& s : out)
+        n->add_output(s);
+    return n;
+}
+
+void setInts(onnx::NodeProto* n, const std::string& name, std::vector<int64_t> values) {
+    auto* a = n->add_attribute();
+    a->set_name(name);
+    a->set_type(onnx::AttributeProto::INTS);
+    for (int64_t v : values)
+        a->add_ints(v);
+}
+
+std::unique_ptr<onnx::ModelProto> emptyModel() {
+    auto m = std::make_unique<onnx::ModelProto>();
+    m->set_ir_version(8);
+    auto* imp = m->add_opset_import();
+    imp->set_domain("");
+    imp->set_version(13);
+    m->mutable_graph()->set_name("fusion");
+    return m;
+}
+
+// x -> Conv -> BatchNormalization -> Add(x) -> Relu -> r -> Conv -> Add(per-channel constant)
+//   -> Clip(0, 6) -> Flatten -> MatMul -> Add(bias) -> y;  Gemm(f) -> Add -> z as a second output.
+std::shared_ptr<Model> residualModel(bool broadcastAdd = true) {
+    std::mt19937 rng(11);
+    auto m = emptyModel();
+    auto* g = m->mutable_graph();
+    addInput(g, "x", {1, 8, 6, 6});
+    addInitializer(g, "w1", {8, 8, 3, 3}, rng, -0.3f, 0.3f);
+    addInitializer(g, "b1", {8}, rng);
+    addInitializer(g, "scale", {8}, rng, 0.5f, 1.5f);
+    addInitializer(g, "shift", {8}, rng);
+    addInitializer(g, "mean", {8}, rng);
+    addInitializer(g, "var", {8}, rng, 0.5f, 2.0f);
+    addInitializer(g, "w2", {4, 8, 1, 1}, rng);
+    addInitializer(g, "cb", broadcastAdd ? Shape{4, 1, 1} : Shape{1, 4, 6, 6}, rng);
+    addInitializer(g, "lo", {}, rng, 0.0f, 0.0f);
+    addInitializer(g, "hi", {}, rng, 6.0f, 6.0f);
+    addInitializer(g, "wm", {144, 10}, rng);
+    addInitializer(g, "bm", {10}, rng);
+    addInitializer(g, "wg", {10, 144}, rng);
+    addInitializer(g, "bg", {1, 10}, rng);
+    setInts(addNode(g, "Conv", {"x", "w1", "b1"}, {"c1"}, "conv1"), "pads", {1, 1, 1, 1});
+    addNode(g, "BatchNormalization", {"c1", "scale", "shift", "mean", "var"}, {"n1"}, "bn1");
+    addNode(g, "Add", {"n1", "x"}, {"s1"}, "add1");
+    addNode(g, "Relu", {"s1"}, {"r"}, "relu1");
+    addNode(g, "Conv", {"r", "w2"}, {"c2"}, "conv2");
+    addNode(g, "Add", {"c2", "cb"}, {"a2"}, "add2");
+    addNode(g, "Clip", {"a2", "lo", "hi"}, {"k2"}, "clip2");
+    addNode(g, "Flatten", {"k2"}, {"f"}, "flatten");
+    addNode(g, "MatMul", {"f", "wm"}, {"mm"}, "matmul");
+    addNode(g, "Add", {"mm", "bm"}, {"y"}, "addmm");
+    auto* gemm = addNode(g, "Gemm", {"f", "wg"}, {"gm"}, "gemm");
+    auto* transB = gemm->add_attribute();
+    transB->set_name("transB");
+    transB->set_type(onnx::AttributeProto::INT);
+    transB->set_i(1);
+    addNode(g, "Add", {"bg", "gm"}, {"z"}, "addgemm");
+    addInput(g, "y", {1, 10}, true);
+    addInput(g, "z", {1, 10}, true);
+    return Model::fromProto(std::move(m), {});
+}
+
+std::unique_ptr<Session> makeSession(std::shared_ptr<const Model> model, SessionOptions options = {}) {
+    auto s = Session::create(std::move(model), std::move(options));
+    if (!s.ok())
+        qWarning("%s", s.message().c_str());
+    return s.ok() ? std::move(s).value() : nullptr;
+}
+
+Tensor randomInput(const Shape& shape, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> dist(-1, 1);
+    Tensor t(DataType::Float, shape);
+    for (float& v : t.mutableValues<float>())
+        v = dist(rng);
+    return t;
+}
+
+double maxAbs(const Tensor& t) {
+    double m = 0;
+    for (int64_t i = 0; i < t.elementCount(); ++i)
+        m = std::max(m, std::fabs(t.elementAsDouble(i)));
+    return m;
+}
+
+// max |a - b| <= tolerance * max |b|, shapes equal.
+bool closeRelative(const Tensor& a, const Tensor& b, double tolerance, std::string* why) {
+    if (a.shape() != b.shape()) {
+        *why = "shape " + shapeToString(a.shape()) + " vs " + shapeToString(b.shape());
+        return false;
+    }
+    double worst = 0;
+    for (int64_t i = 0; i < a.elementCount(); ++i)
+        worst = std::max(worst, std::fabs(a.elementAsDouble(i) - b.elementAsDouble(i)));
+    *why = "max abs difference " + std::to_string(worst) + " for magnitude " + std::to_string(maxAbs(b));
+    return worst <= tolerance * std::max(1e-6, maxAbs(b));
+}
+
+size_t fusedGroups(const ExecutionPlan& plan) {
+    size_t n = 0;
+    for (const PlannedNode& node : plan.nodes)
+        n += node.fused ? 1 : 0;
+    return n;
+}
+
+// Runs the same session fused (plain) and unfused (kept intermediates); returns both outputs.
+std::pair<std::vector<Value>, std::vector<Value>> runBothWays(Session& session,
+                                                              const std::map<std::string, Value>& inputs) {
+    session.setKeepIntermediates(false);
+    auto fused = session.runAll(inputs);
+    session.setKeepIntermediates(true);
+    auto unfused = session.runAll(inputs);
+    if (!fused.ok() || !unfused.ok()) {
+        qWarning("%s %s", fused.message().c_str(), unfused.message().c_str());
+        return {};
+    }
+    std::vector<Value> a, b;
+    for (auto& [name, v] : *fused)
+        a.push_back(v);
+    for (auto& [name, v] : *unfused)
+        b.push_back(v);
+    return {a, b};
+}
+
+} // namespace
+
+class TestFusion : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        if (!dnnlAvailable())
+            QSKIP("built without oneDNN: nothing is fused");
+    }
+
+    void groupsFormOnlyWhereIntermediatesHaveOneReader() {
+        auto session = makeSession(residualModel());
+        QVERIFY(session);
+        const ExecutionPlan& plan = session->plan();
+        QVERIFY(plan.hasFusion());
+        std::map<std::string, std::vector<std::string>> groups;
+        for (const PlannedNode& node : plan.nodes) {
+            if (!node.fused)
+                continue;
+            for (size_t m : node.fused->fusedMembers)
+                groups[node.fused->desc.name].push_back(plan.nodes[m].desc.name);
+        }
+        QCOMPARE(groups["conv1"], (std::vector<std::string>{"conv1", "bn1", "add1", "relu1"}));
+        QCOMPARE(groups["conv2"], (std::vector<std::string>{"conv2", "add2", "clip2"}));
+        QCOMPARE(groups["matmul"], (std::vector<std::string>{"matmul", "addmm"}));
+        QCOMPARE(groups["gemm"], (std::vector<std::string>{"gemm", "addgemm"}));
+        QCOMPARE(groups.size(), size_t(4));
+    }
+
+    void fusedAndUnfusedRunsAgree() {
+        for (bool broadcastAdd : {true, false}) {
+            // A per-channel addend ([4,1,1]) is not a residual of the conv's shape: the fused
+            // kernel declines it at run time and its group runs the original kernels.
+            auto session = makeSession(residualModel(broadcastAdd));
+            QVERIFY(session);
+            auto [fused, unfused] = runBothWays(*session, {{"x", Value(randomInput({1, 8, 6, 6}, 3))}});
+            QCOMPARE(fused.size(), size_t(2));
+            QCOMPARE(unfused.size(), size_t(2));
+            for (size_t i = 0; i < fused.size(); ++i) {
+                std::string why;
+                QVERIFY2(closeRelative(fused[i].tensor, unfused[i].tensor, 1e-5, &why), why.c_str());
+            }
+        }
+    }
+
+    void debugRunsKeepEveryOriginalOutput() {
+        auto session = makeSession(residualModel());
+        QVERIFY(session);
+        const std::map<std::string, Value> inputs{{"x", Value(randomInput({1, 8, 6, 6}, 4))}};
+        session->setKeepIntermediates(true);
+        QVERIFY(session->begin(inputs).ok());
+        while (!session->isFinished())
+            QVERIFY(session->step().ok());
+        for (const char* name : {"c1", "n1", "s1", "r", "c2", "a2", "mm", "gm"})
+            QVERIFY2(session->value(name), name);
+        // Stepping without keeping intermediates (layer comparison) also runs the original
+        // nodes: each output exists right after its node.
+        session->setKeepIntermediates(false);
+        QVERIFY(session->begin(inputs).ok());
+        QVERIFY(session->runTo(1).ok());
+        QCOMPARE(session->plan().nodes[1].desc.name, std::string("bn1"));
+        QVERIFY(session->value("n1"));
+        QVERIFY(session->resume().ok());
+        QVERIFY(session->value("y"));
+    }
+
+    void profileAttributesGroupsToTheirMainNode() {
+        auto session = makeSession(residualModel(false));
+        QVERIFY(session);
+        session->profiler().clear();
+        QVERIFY(session->runAll({{"x", Value(randomInput({1, 8, 6, 6}, 5))}}).ok());
+        const auto stats = session->profiler().nodeStats();
+        const ExecutionPlan& plan = session->plan();
+        bool sawConv1 = false;
+        for (const NodeStats& n : stats) {
+            const std::string& op = plan.nodes[static_cast<size_t>(n.nodeIndex)].desc.opType;
+            QVERIFY2(op != "BatchNormalization" && op != "Relu", "members have no entries of their own");
+            if (n.name != "conv1")
+                continue;
+            sawConv1 = true;
+            QCOMPARE(n.opType, std::string("Conv"));
+            QCOMPARE(n.fusedNodes.size(), size_t(4));
+            QVERIFY2(n.backend.find("fused: conv1 + bn1 + add1 + relu1") != std::string::npos,
+                     n.backend.c_str());
+        }
+        QVERIFY(sawConv1);
+    }
+
+    void realModelsGiveTheSameOutputsFusedAndUnfused_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("minimumGroups");
+        QTest::newRow("resnet18") << "resnet18" << 17;
+        QTest::newRow("mobilenet_v2") << "mobilenet_v2" << 40;
+    }
+    void realModelsGiveTheSameOutputsFusedAndUnfused() {
+        QFETCH(QString, name);
+        QFETCH(int, minimumGroups);
+        const std::string model = name.toStdString();
+        if (!std::filesystem::exists(testModelPath(model)))
+            QSKIP("test models not exported");
+        auto loaded = Model::load(testModelPath(model));
+        QVERIFY2(loaded.ok(), loaded.message().c_str());
+        SessionOptions options;
+        options.threads = 2;
+        auto session = makeSession(std::move(loaded).value(), options);
+        QVERIFY(session);
+        QVERIFY2(fusedGroups(session->plan()) >= static_cast<size_t>(minimumGroups),
+                 std::to_string(fusedGroups(session->plan())).c_str());
+        auto input = readNpy(testModelPath(model, ".input.npy"));
+        auto expected = readNpy(testModelPath(model, ".output.npy"));
+        QVERIFY(input.ok() && expected.ok());
+        auto [fused, unfused] = runBothWays(*session, {{session->inputs().at(0).name, Value(*input)}});
+        QCOMPARE(fused.size(), size_t(1));
+        std::string why;
+        QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-4, &why), why.c_str());
+        QVERIFY2(closeRelative(fused[0].tensor, *expected, 1e-4, &why), ("vs PyTorch: " + why).c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFusion)
+#include "tst_fusion.moc"
