@@ -48,6 +48,7 @@ private slots:
     void errorIsShownOnNodeAndNewInputsRecover();
     void profileFillsPanelOverlayAndExports();
     void itemModelsPassTheTester();
+    void pauseStopsARunningPass();
 
 private:
     StopInfo waitStop(StopCause expected);
@@ -356,6 +357,40 @@ void TestDebugger::itemModelsPassTheTester() {
     QVERIFY(summary.wait(30000));
     QCOMPARE(m_debug->tensorPanel()->sliceModel()->rowCount(), 1);
     QCOMPARE(m_debug->tensorPanel()->sliceModel()->columnCount(), 10);
+}
+
+void TestDebugger::pauseStopsARunningPass() {
+    // resnet18 runs long enough on the CPU to be caught mid-pass.
+    const QString path = QStringLiteral(ONNXSCOPE_TEST_MODELS_DIR "/resnet18.onnx");
+    auto loaded = Model::load(path.toStdString());
+    if (!loaded.ok())
+        QSKIP("resnet18.onnx was not exported");
+    std::shared_ptr<Model> model = std::move(loaded).value();
+    QSignalSpy layout(m_page, &GraphPage::layoutReady);
+    m_page->loadModel(model);
+    QVERIFY(layout.wait(30000));
+    QSignalSpy ready(m_debug, &DebugController::ready);
+    m_debug->setModel(model, path);
+    QVERIFY(ready.wait(30000));
+    waitStop(StopCause::Started);
+    const int count = static_cast<int>(m_debug->plan().nodes.size());
+    QVERIFY(count > 40);
+
+    QSignalSpy busy(m_debug->executor(), &DebugExecutor::busyChanged);
+    m_debug->run();
+    QVERIFY(busy.wait(10000));
+    QVERIFY(m_debug->executor()->isBusy());
+    m_debug->pause();
+    const StopInfo info = waitStop(StopCause::Paused);
+    if (info.cause == StopCause::Finished)
+        QSKIP("the pass finished before the pause arrived");
+    QCOMPARE(int(info.cause), int(StopCause::Paused));
+    QVERIFY(info.nextNode > 0 && info.nextNode < count);
+    QCOMPARE(m_debug->currentPlanNode(), info.nextNode);
+    // Continue from there to the end.
+    m_debug->resume();
+    QCOMPARE(int(waitStop(StopCause::Finished).cause), int(StopCause::Finished));
+    QCOMPARE(m_debug->executionModel()->indexOfPlanNode(count - 1).data(Qt::ForegroundRole).isValid(), true);
 }
 
 QTEST_MAIN(TestDebugger)
