@@ -232,7 +232,9 @@ Status Model::save(const std::filesystem::path& target, const SaveOptions& optio
         }
     }
     Status status = writeFileAtomically(target, [&](std::ostream& out) -> Status {
-        if (!m_proto->SerializeToOstream(&out))
+        // A failed stream (disk full, file size limit) is reported by writeFileAtomically with
+        // the system's reason; only a healthy stream means protobuf itself refused.
+        if (!m_proto->SerializeToOstream(&out) && out)
             return Status::error("serializing the model failed (over 2 GiB? use external data)");
         return {};
     });
