@@ -298,6 +298,7 @@ void TestDebugger::profileFillsPanelOverlayAndExports() {
     QCOMPARE(panel->result().runWallMs.size(), size_t(3));
     QVERIFY(!panel->result().nodes.empty());
     QVERIFY2(panel->summaryText().contains(QStringLiteral("add up")), qPrintable(panel->summaryText()));
+    QCOMPARE(m_debug->currentPlanNode(), -1); // profiling leaves no stepped pass behind
     // Nodes coloured by time, with badges and a legend.
     const NodeOverlay& overlay = m_page->view()->overlay();
     QVERIFY(overlay.hasScale());

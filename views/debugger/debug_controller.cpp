@@ -509,11 +509,20 @@ void DebugController::onProfile(const ProfileResult& result) {
             m_timesMs[static_cast<size_t>(n.nodeIndex)] = n.medianMs;
     m_executionModel->setTimes(m_timesMs);
     m_heat = true;
-    refreshOverlay();
-    if (result.runs > 1 || result.warmup > 0) {
+    if (!result.fromDebugPass) {
+        // Profiling runs the plain inference path; no stepped pass is left to continue.
+        m_inPass = false;
+        m_executed = static_cast<int>(m_plan.nodes.size());
+        m_failedNode = -1;
+        m_lastStop = {StopCause::Finished, static_cast<int>(m_plan.nodes.size()), -1, QString(),
+                      result.medianTotalMs()};
+        m_executionModel->setProgress(-1, m_executed, -1);
         m_profileDock->show();
         m_profileDock->raise();
+        updateStateLabel();
+        updateActions();
     }
+    refreshOverlay();
     emit profileShown();
 }
 

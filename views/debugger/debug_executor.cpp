@@ -424,6 +424,7 @@ void DebugExecutor::advance(int lastIndex, bool honourBreakpoints, StopCause rea
         // A whole pass in one go is a (single) profile run too.
         ProfileResult result = collectProfile(0, 1);
         result.runWallMs = {wallMs};
+        result.fromDebugPass = true;
         deliver([this, result] { emit profileReady(result); });
     }
 }

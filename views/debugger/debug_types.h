@@ -68,6 +68,7 @@ struct ProfileResult {
     double overheadNsPerNode = 0;    // cost of one profiler scope, measured on this machine
     std::string chromeTrace;
     QString backendSpec;
+    bool fromDebugPass = false; // one whole pass of Run, not a Profile command
 
     double medianTotalMs() const;
     double medianWallMs() const;

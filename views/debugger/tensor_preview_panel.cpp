@@ -46,6 +46,7 @@ TensorPreviewPanel::TensorPreviewPanel(QWidget* parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stats->setWordWrap(true);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stats->setMinimumHeight(2 * m_stats->fontMetrics().lineSpacing() + 2); // both lines of statistics
     m_table->setModel(m_sliceModel);
     m_table->horizontalHeader()->setDefaultSectionSize(72);
     m_table->verticalHeader()->setDefaultSectionSize(20);
