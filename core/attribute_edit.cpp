@@ -19,26 +19,23 @@ std::string_view trim(std::string_view text) {
     return text.substr(begin, end - begin + 1);
 }
 
-Result<int64_t> parseInt(std::string_view text) {
+template <typename T> Result<T> parseNumber(std::string_view text, const char* what) {
     text = trim(text);
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
-    int64_t value = 0;
+    T value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return Status::error("'" + std::string(text) + "' is not a 64-bit integer");
+        return Status::error("'" + std::string(text) + "' is not " + what);
     return value;
 }
 
+Result<int64_t> parseInt(std::string_view text) {
+    return parseNumber<int64_t>(text, "a 64-bit integer");
+}
+
 Result<float> parseFloat(std::string_view text) {
-    text = trim(text);
-    if (!text.empty() && text.front() == '+')
-        text.remove_prefix(1);
-    float value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return Status::error("'" + std::string(text) + "' is not a number");
-    return value;
+    return parseNumber<float>(text, "a number");
 }
 
 // "[a, b]" or "a, b" into trimmed items; an empty text or "[]" is an empty list.

@@ -109,18 +109,19 @@ struct Window {
     }
 };
 
-// A copy of a model, open in a Window with one unsaved edit: what the failing-save tests start from.
-struct EditedCopy {
+// A copy of a model open in a Window, optionally with one unsaved edit (the failing saves).
+struct OpenCopy {
     QTemporaryDir dir;
     QString path;
     QByteArray original;
     Window w;
 
-    explicit EditedCopy(const char* name)
+    explicit OpenCopy(const char* name, bool edited = true)
         : path(copyModel(dir, name))
         , original(readFile(path)) {
         w.open(load(path));
-        w.editor()->setProducerName(QStringLiteral("x"));
+        if (edited)
+            w.editor()->setProducerName(QStringLiteral("x"));
     }
     int filesInFolder() const { return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(); }
 };
@@ -317,12 +318,11 @@ private slots:
     }
 
     void saveWritesEditsAndKeepsTheRestByteIdentical() {
-        QTemporaryDir dir;
-        const QString path = copyModel(dir, "resnet18");
-        const QByteArray original = readFile(path);
-        auto model = load(path);
-        Window w;
-        w.open(model);
+        OpenCopy copy("resnet18", false);
+        const QString& path = copy.path;
+        const QByteArray& original = copy.original;
+        auto model = copy.w.editor()->mutableModel();
+        Window& w = copy.w;
         const int conv = firstNode(*model, "Conv");
         QVERIFY(!w.edit->saveAction()->isEnabled());
         QVERIFY(w.editor()->setNodeDocString(conv, QStringLiteral("first conv")));
@@ -353,19 +353,18 @@ private slots:
         // Save As elsewhere: the controller reports the new path.
         QSignalSpy saved(w.edit, &EditController::saved);
         QVERIFY(w.editor()->setProducerVersion(QStringLiteral("2")));
-        QVERIFY(w.edit->saver()->saveToAndWait(dir.filePath(QStringLiteral("copy.onnx"))));
+        QVERIFY(w.edit->saver()->saveToAndWait(copy.dir.filePath(QStringLiteral("copy.onnx"))));
         QCOMPARE(saved.count(), 1);
-        QCOMPARE(load(dir.filePath(QStringLiteral("copy.onnx")))->proto().producer_version(),
+        QCOMPARE(load(copy.dir.filePath(QStringLiteral("copy.onnx")))->proto().producer_version(),
                  std::string("2"));
     }
 
     void saveWithProblemsNeedsOverride() {
-        QTemporaryDir dir;
-        const QString path = copyModel(dir, "resnet18");
-        const QByteArray original = readFile(path);
-        auto model = load(path);
-        Window w;
-        w.open(model);
+        OpenCopy copy("resnet18", false);
+        const QString& path = copy.path;
+        const QByteArray& original = copy.original;
+        auto model = copy.w.editor()->mutableModel();
+        Window& w = copy.w;
         const int conv = firstNode(*model, "Conv");
         QVERIFY(w.editor()->setAttribute(conv, QStringLiteral("strides"), QStringLiteral("1, 1, 1")));
         w.approve = false;
@@ -387,7 +386,7 @@ private slots:
     }
 
     void failingWriterLeavesTheOriginal() {
-        EditedCopy copy("mobilenet_v2");
+        OpenCopy copy("mobilenet_v2");
         copy.w.edit->saver()->setWriter([](Model&, const fs::path& target) {
             return writeFileAtomically(target, [](std::ostream& out) {
                 out << "half a model";
@@ -405,7 +404,7 @@ private slots:
 
     void fullDiskLeavesTheOriginal() {
         // A file size limit makes writes fail the way a full disk does (EFBIG instead of ENOSPC).
-        EditedCopy copy("resnet18");
+        OpenCopy copy("resnet18");
         rlimit saved{};
         QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
         auto previous = std::signal(SIGXFSZ, SIG_IGN);
@@ -423,7 +422,7 @@ private slots:
     }
 
     void readOnlyFolderLeavesTheOriginal() {
-        EditedCopy copy("example_cnn");
+        OpenCopy copy("example_cnn");
         QFile::setPermissions(copy.dir.path(), QFile::ReadOwner | QFile::ExeOwner);
         QFile probe(copy.dir.filePath(QStringLiteral("probe")));
         const bool bypassed = probe.open(QIODevice::WriteOnly);
