@@ -1,5 +1,6 @@
 #include "fused_group_kernel.h"
 
+#include "cpu/channels_last.h"
 #include "execution_plan.h"
 
 namespace onnxscope {
@@ -33,9 +34,10 @@ private:
 // One member run unfused: inputs from the group's inputs or earlier members, outputs kept.
 class MemberContext final : public KernelContext {
 public:
-    MemberContext(KernelContext& outer, const FusedGroupKernel::Member& member,
-                  const std::vector<std::vector<Value>>& earlier)
+    MemberContext(KernelContext& outer, const std::vector<Value>& converted,
+                  const FusedGroupKernel::Member& member, const std::vector<std::vector<Value>>& earlier)
         : m_outer(outer)
+        , m_converted(converted)
         , m_member(member)
         , m_earlier(earlier)
         , m_outputs(member.node->desc.outputs.size()) {}
@@ -46,6 +48,9 @@ public:
         const auto& source = m_member.inputs[static_cast<size_t>(index)];
         switch (source.kind) {
         case FusedGroupKernel::Source::Kind::Outside:
+            if (static_cast<size_t>(source.index) < m_converted.size() &&
+                !m_converted[static_cast<size_t>(source.index)].isNone())
+                return &m_converted[static_cast<size_t>(source.index)];
             return m_outer.input(source.index);
         case FusedGroupKernel::Source::Kind::Member: {
             const auto& values = m_earlier[static_cast<size_t>(source.index)];
@@ -80,6 +85,7 @@ private:
             throw KernelError("output index " + std::to_string(index) + " is out of range");
     }
     KernelContext& m_outer;
+    const std::vector<Value>& m_converted; // channels-last outside inputs in ONNX's layout
     const FusedGroupKernel::Member& m_member;
     const std::vector<std::vector<Value>>& m_earlier;
     std::vector<Value> m_outputs;
@@ -88,10 +94,13 @@ private:
 } // namespace
 
 FusedGroupKernel::FusedGroupKernel(std::unique_ptr<FastPathKernel> fast, std::vector<int> fastInputs,
-                                   std::vector<Member> members)
+                                   std::vector<Member> members, std::vector<bool> channelsLastInputs,
+                                   bool channelsLastOutput)
     : m_fast(std::move(fast))
     , m_fastInputs(std::move(fastInputs))
-    , m_members(std::move(members)) {}
+    , m_members(std::move(members))
+    , m_channelsLastInputs(std::move(channelsLastInputs))
+    , m_channelsLastOutput(channelsLastOutput) {}
 
 Status FusedGroupKernel::compute(KernelContext& context) const {
     RemappedContext fastContext(context, m_fastInputs);
@@ -101,18 +110,25 @@ Status FusedGroupKernel::compute(KernelContext& context) const {
 }
 
 Status FusedGroupKernel::computeUnfused(KernelContext& context) const {
+    // The original kernels read and write ONNX's layout.
+    std::vector<Value> converted(m_channelsLastInputs.size());
+    for (size_t i = 0; i < converted.size(); ++i)
+        if (const Tensor* t = m_channelsLastInputs[i] ? context.inputTensor(static_cast<int>(i)) : nullptr)
+            converted[i] = Value(fromChannelsLast(*t));
     std::vector<std::vector<Value>> outputs(m_members.size());
     for (size_t m = 0; m < m_members.size(); ++m) {
         const PlannedNode& node = *m_members[m].node;
         if (!node.kernel)
             return Status::error(node.desc.displayName() + ": no kernel");
-        MemberContext member(context, m_members[m], outputs);
+        MemberContext member(context, converted, m_members[m], outputs);
         Status status = node.kernel->compute(member);
         if (!status.ok())
             return status.withContext(node.desc.displayName() + ": ");
         outputs[m] = member.takeOutputs();
     }
     auto& last = outputs.back();
+    if (m_channelsLastOutput && !last.empty() && last[0].isTensor())
+        last[0] = Value(toChannelsLast(last[0].tensor));
     for (size_t o = 0; o < last.size() && static_cast<int>(o) < context.outputCount(); ++o)
         if (!last[o].isNone() || last[o].isOptional)
             context.setOutput(static_cast<int>(o), std::move(last[o]));

@@ -30,8 +30,11 @@ public:
     };
 
     // fastInputs[i]: the outside input the fast kernel reads as its input i, or -1.
+    // channelsLastInputs (per outside input) and channelsLastOutput: values the fused run keeps
+    // channels-last (see ChannelsLast in cpu/dnnl_kernels.h); the unfused fallback converts them.
     FusedGroupKernel(std::unique_ptr<FastPathKernel> fast, std::vector<int> fastInputs,
-                     std::vector<Member> members);
+                     std::vector<Member> members, std::vector<bool> channelsLastInputs = {},
+                     bool channelsLastOutput = false);
 
     Status compute(KernelContext& context) const override;
 
@@ -41,6 +44,8 @@ private:
     std::unique_ptr<FastPathKernel> m_fast;
     std::vector<int> m_fastInputs;
     std::vector<Member> m_members;
+    std::vector<bool> m_channelsLastInputs;
+    bool m_channelsLastOutput;
 };
 
 } // namespace onnxscope

@@ -69,9 +69,21 @@ struct ValueIndex {
 };
 
 struct Group {
-    std::vector<size_t> members; // in execution order, the main node first
-    std::unique_ptr<FastPathKernel> fast;
+    enum class Kind { Conv, MatMul, Pool } kind = Kind::Conv;
+    std::vector<size_t> members;     // in execution order, the main node first
     std::vector<int> fastInputSlots; // per fast-kernel input: the slot it reads, or -1
+    std::vector<PostOp> postOps;
+    Tensor foldedWeights, foldedBias; // Conv + BatchNormalization
+    ChannelsLast layout;
+    // A lone Conv or pool, installed only when the layout pass keeps one of its activations
+    // channels-last.
+    bool single = false;
+
+    int outputSlot(const ExecutionPlan& plan) const { return plan.nodes[members.back()].outputSlots[0]; }
+    // Inputs the fast kernel reads as activations (which may be channels-last).
+    bool readsAsActivation(size_t fastInput) const {
+        return kind != Kind::MatMul && (fastInput == 0 || fastInput == 3);
+    }
 };
 
 bool isFastPath(const PlannedNode& node) {
@@ -174,11 +186,14 @@ int otherInput(const PlannedNode& node, int slot) {
     return node.inputSlots[0] == slot ? node.inputSlots[1] : node.inputSlots[0];
 }
 
-std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+// taken: nodes already in a group, which end the chain.
+std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i,
+                               const std::vector<char>& taken) {
     const PlannedNode& conv = plan.nodes[i];
     if (conv.desc.opType != "Conv" || conv.inputSlots.size() < 2 || conv.outputSlots.size() != 1)
         return std::nullopt;
     Group g;
+    g.kind = Group::Kind::Conv;
     g.members = {i};
     g.fastInputSlots = {conv.inputSlots[0], conv.inputSlots[1],
                         conv.inputSlots.size() > 2 ? conv.inputSlots[2] : -1, -1};
@@ -187,7 +202,7 @@ std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& inde
     int cur = conv.outputSlots[0];
     for (int r; (r = soleReader(plan, index, cur)) >= 0;) {
         const PlannedNode& n = plan.nodes[static_cast<size_t>(r)];
-        if (n.backend != conv.backend)
+        if (n.backend != conv.backend || taken[static_cast<size_t>(r)])
             break;
         const bool hasSum = g.fastInputSlots[3] >= 0;
         if (n.desc.opType == "BatchNormalization" && g.members.size() == 1 && n.inputSlots[0] == cur) {
@@ -209,25 +224,18 @@ std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& inde
         g.members.push_back(static_cast<size_t>(r));
         cur = n.outputSlots[0];
     }
-    if (g.members.size() < 2)
-        return std::nullopt;
-    g.fast = makeDnnlConv(conv.desc, std::move(ops));
-    if (!g.fast)
-        return std::nullopt;
     if (foldedWeights.isValid()) {
-        g.fast->bindConstantInput(1, foldedWeights);
-        g.fast->bindConstantInput(2, foldedBias);
+        g.foldedWeights = foldedWeights;
+        g.foldedBias = foldedBias;
         g.fastInputSlots[1] = g.fastInputSlots[2] = -1;
-    } else {
-        for (int k = 1; k < 3; ++k)
-            if (auto it = index.constants.find(g.fastInputSlots[static_cast<size_t>(k)]);
-                it != index.constants.end())
-                g.fast->bindConstantInput(k, it->second);
     }
+    g.postOps = std::move(ops);
+    g.single = g.members.size() == 1;
     return g;
 }
 
-std::optional<Group> matMulGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+std::optional<Group> matMulGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i,
+                                 const std::vector<char>& taken) {
     const PlannedNode& mm = plan.nodes[i];
     const bool gemm = mm.desc.opType == "Gemm";
     if ((!gemm && mm.desc.opType != "MatMul") || mm.inputSlots.size() < 2 || mm.outputSlots.size() != 1 ||
@@ -235,25 +243,123 @@ std::optional<Group> matMulGroup(const ExecutionPlan& plan, const ValueIndex& in
         return std::nullopt;
     const int cur = mm.outputSlots[0];
     const int r = soleReader(plan, index, cur);
-    if (r < 0)
+    if (r < 0 || taken[static_cast<size_t>(r)])
         return std::nullopt;
     const PlannedNode& add = plan.nodes[static_cast<size_t>(r)];
     const int addend = add.desc.opType == "Add" && add.backend == mm.backend ? otherInput(add, cur) : -1;
     if (addend < 0)
         return std::nullopt;
     Group g;
+    g.kind = Group::Kind::MatMul;
     g.members = {i, static_cast<size_t>(r)};
     g.fastInputSlots = {mm.inputSlots[0], mm.inputSlots[1], -1, addend};
-    g.fast = makeDnnlMatMul(mm.desc, true);
-    if (!g.fast)
-        return std::nullopt;
-    if (auto it = index.constants.find(mm.inputSlots[1]); it != index.constants.end())
-        g.fast->bindConstantInput(1, it->second);
     return g;
 }
 
+std::optional<Group> poolGroup(const ExecutionPlan& plan, size_t i) {
+    const PlannedNode& pool = plan.nodes[i];
+    const std::string& op = pool.desc.opType;
+    if ((op != "MaxPool" && op != "AveragePool" && op != "GlobalAveragePool") || pool.inputSlots.empty() ||
+        pool.outputSlots.size() != 1)
+        return std::nullopt;
+    Group g;
+    g.kind = Group::Kind::Pool;
+    g.members = {i};
+    g.fastInputSlots = {pool.inputSlots[0]};
+    g.single = true;
+    return g;
+}
+
+// Picks the values fused runs keep channels-last: produced by a Conv or pool group and read only
+// as the activation of Conv or pool groups (not a graph output). Pools keep their input's
+// layout, so a pool's input and output are channels-last together or not at all.
+void chooseLayouts(const ExecutionPlan& plan, std::vector<Group>& groups) {
+    std::vector<int> groupOf(plan.nodes.size(), -1);
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (size_t m : groups[g].members)
+            groupOf[m] = static_cast<int>(g);
+    std::map<int, bool> candidate; // slot -> every read so far is an activation read
+    for (const Group& g : groups)
+        if (g.kind != Group::Kind::MatMul && !plan.pinned[static_cast<size_t>(g.outputSlot(plan))])
+            candidate[g.outputSlot(plan)] = true;
+    auto read = [&](int slot, bool asActivation) {
+        if (auto it = candidate.find(slot); it != candidate.end())
+            it->second = it->second && asActivation;
+    };
+    for (size_t i = 0; i < plan.nodes.size(); ++i) {
+        const PlannedNode& n = plan.nodes[i];
+        for (int s : n.implicitSlots)
+            read(s, false);
+        const Group* g = groupOf[i] >= 0 ? &groups[static_cast<size_t>(groupOf[i])] : nullptr;
+        for (int s : n.inputSlots) {
+            if (s < 0)
+                continue;
+            bool activation = false, other = !g;
+            if (g) {
+                for (size_t k = 0; k < g->fastInputSlots.size(); ++k)
+                    if (g->fastInputSlots[k] == s)
+                        (g->readsAsActivation(k) ? activation : other) = true;
+                other = other || !activation; // a member reads it, the fast kernel does not
+            }
+            read(s, activation && !other);
+        }
+    }
+    std::set<int> channelsLast;
+    for (const auto& [slot, ok] : candidate)
+        if (ok)
+            channelsLast.insert(slot);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const Group& g : groups) {
+            if (g.kind != Group::Kind::Pool)
+                continue;
+            const int in = g.fastInputSlots[0], out = g.outputSlot(plan);
+            if (channelsLast.count(in) != channelsLast.count(out)) {
+                channelsLast.erase(in);
+                channelsLast.erase(out);
+                changed = true;
+            }
+        }
+    }
+    for (Group& g : groups) {
+        if (g.kind == Group::Kind::MatMul)
+            continue;
+        g.layout.src = channelsLast.count(g.fastInputSlots[0]) > 0;
+        g.layout.residual = g.fastInputSlots.size() > 3 && channelsLast.count(g.fastInputSlots[3]) > 0;
+        g.layout.dst = channelsLast.count(g.outputSlot(plan)) > 0;
+    }
+}
+
+std::unique_ptr<FastPathKernel> makeFastKernel(const ExecutionPlan& plan, const ValueIndex& index,
+                                               const Group& g) {
+    const NodeDesc& main = plan.nodes[g.members.front()].desc;
+    std::unique_ptr<FastPathKernel> fast;
+    switch (g.kind) {
+    case Group::Kind::Conv:
+        fast = makeDnnlConv(main, g.postOps, g.layout);
+        break;
+    case Group::Kind::MatMul:
+        fast = makeDnnlMatMul(main, true);
+        break;
+    case Group::Kind::Pool:
+        fast = makeDnnlPool(main, g.layout);
+        break;
+    }
+    if (!fast)
+        return nullptr;
+    if (g.foldedWeights.isValid()) {
+        fast->bindConstantInput(1, g.foldedWeights);
+        fast->bindConstantInput(2, g.foldedBias);
+    } else {
+        for (size_t k = 1; k < 3 && k < g.fastInputSlots.size(); ++k)
+            if (auto it = index.constants.find(g.fastInputSlots[k]); it != index.constants.end())
+                fast->bindConstantInput(static_cast<int>(k), it->second);
+    }
+    return fast;
+}
+
 // Turns a group into the fused node at its last member.
-void install(ExecutionPlan& plan, Group group) {
+void install(ExecutionPlan& plan, const Group& group, std::unique_ptr<FastPathKernel> fast) {
     std::vector<int> outside;
     auto outsideIndex = [&](int slot) {
         for (size_t k = 0; k < outside.size(); ++k)
@@ -282,8 +388,17 @@ void install(ExecutionPlan& plan, Group group) {
         members.push_back(std::move(member));
     }
     std::vector<int> fastInputs;
-    for (int s : group.fastInputSlots)
+    std::vector<bool> channelsLastInputs(outside.size(), false);
+    for (size_t k = 0; k < group.fastInputSlots.size(); ++k) {
+        const int s = group.fastInputSlots[k];
         fastInputs.push_back(s < 0 ? -1 : outsideIndex(s));
+        if (s >= 0) {
+            channelsLastInputs.resize(outside.size(), false);
+            if ((k == 0 && group.layout.src) || (k == 3 && group.layout.residual))
+                channelsLastInputs[static_cast<size_t>(fastInputs.back())] = true;
+        }
+    }
+    channelsLastInputs.resize(outside.size(), false);
 
     const size_t mainIndex = group.members.front(), last = group.members.back();
     const PlannedNode& main = plan.nodes[mainIndex];
@@ -301,7 +416,8 @@ void install(ExecutionPlan& plan, Group group) {
     fused->outputSlots = plan.nodes[last].outputSlots;
     fused->fusedMembers = group.members;
     fused->kernel =
-        std::make_unique<FusedGroupKernel>(std::move(group.fast), std::move(fastInputs), std::move(members));
+        std::make_unique<FusedGroupKernel>(std::move(fast), std::move(fastInputs), std::move(members),
+                                           std::move(channelsLastInputs), group.layout.dst);
     for (size_t m : group.members)
         if (m != last)
             plan.nodes[m].fusedInto = static_cast<int>(last);
@@ -339,24 +455,43 @@ void fuseNodes(ExecutionPlan& plan) {
         return;
     const ValueIndex index(plan);
     std::vector<char> taken(plan.nodes.size(), 0);
-    bool any = false;
+    std::vector<Group> groups;
     for (size_t i = 0; i < plan.nodes.size(); ++i) {
         const PlannedNode& n = plan.nodes[i];
         if (taken[i] || !isFastPath(n) || !n.desc.domain.empty())
             continue;
-        std::optional<Group> group = convGroup(plan, index, i);
+        std::optional<Group> group = convGroup(plan, index, i, taken);
         if (!group)
-            group = matMulGroup(plan, index, i);
+            group = matMulGroup(plan, index, i, taken);
         if (!group)
-            continue;
-        bool free = true;
-        for (size_t m : group->members)
-            free = free && !taken[m];
-        if (!free)
+            group = poolGroup(plan, i);
+        if (!group)
             continue;
         for (size_t m : group->members)
             taken[m] = 1;
-        install(plan, std::move(*group));
+        groups.push_back(std::move(*group));
+    }
+    chooseLayouts(plan, groups);
+    std::vector<std::unique_ptr<FastPathKernel>> kernels;
+    for (const Group& g : groups)
+        kernels.push_back(makeFastKernel(plan, index, g));
+    for (size_t k = 0; k < groups.size(); ++k) {
+        if (kernels[k] || (!groups[k].layout.src && !groups[k].layout.dst))
+            continue;
+        // A channels-last value needs both its producer and readers fused; without a kernel
+        // for one of them, keep every value in ONNX's layout.
+        for (size_t j = 0; j < groups.size(); ++j) {
+            groups[j].layout = {};
+            kernels[j] = makeFastKernel(plan, index, groups[j]);
+        }
+        break;
+    }
+    bool any = false;
+    for (size_t k = 0; k < groups.size(); ++k) {
+        const Group& g = groups[k];
+        if (!kernels[k] || (g.single && !g.layout.src && !g.layout.dst))
+            continue; // a lone node in ONNX's layout runs as it is
+        install(plan, g, std::move(kernels[k]));
         any = true;
     }
     if (any)

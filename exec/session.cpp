@@ -88,7 +88,7 @@ Status Session::runOne() {
     sample.name = node.label(index);
     sample.opType = node.desc.opType;
     sample.backend = node.backend ? node.backend->name() : std::string();
-    if (!node.fusedMembers.empty()) {
+    if (node.fusedMembers.size() > 1) {
         // The group's time belongs to its main node, and the entry says what else it covers.
         sample.nodeIndex = static_cast<int>(node.fusedMembers.front());
         std::string covered;

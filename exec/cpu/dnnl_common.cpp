@@ -33,6 +33,22 @@ dnnl::memory::desc plainDesc(const dnnl::memory::dims& d) {
     return dnnl::memory::desc(d, dnnl::memory::data_type::f32, strides);
 }
 
+dnnl::memory::desc channelsLastDesc(const dnnl::memory::dims& d) {
+    dnnl::memory::dims strides(d.size(), 1);
+    const int64_t channels = d.size() > 1 ? d[1] : 1;
+    int64_t step = channels;
+    for (size_t i = d.size(); i-- > 2;) {
+        strides[i] = step;
+        step *= d[i];
+    }
+    strides[0] = step;
+    return dnnl::memory::desc(d, dnnl::memory::data_type::f32, strides);
+}
+
+dnnl::memory::desc activationDesc(const dnnl::memory::dims& d, bool channelsLast) {
+    return channelsLast && d.size() >= 3 ? channelsLastDesc(d) : plainDesc(d);
+}
+
 dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data) {
     return dnnl::memory(desc, engine(), const_cast<void*>(data));
 }

@@ -28,6 +28,10 @@ int useThreads(int threads);
 dnnl::memory::dims dims(const Shape& shape);
 // Row-major float32 of these dims (abcd...).
 dnnl::memory::desc plainDesc(const dnnl::memory::dims& dims);
+// Float32 [N, C, spatial...] with channels innermost (acb, acdb, acdeb).
+dnnl::memory::desc channelsLastDesc(const dnnl::memory::dims& dims);
+// One of the two, as a kernel's layout flag says.
+dnnl::memory::desc activationDesc(const dnnl::memory::dims& dims, bool channelsLast);
 // A memory object over tensor data; oneDNN only reads sources, so const data is passed as is.
 dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data);
 // Copies (and converts the layout of) from into to and waits. Kernels keep the reorder

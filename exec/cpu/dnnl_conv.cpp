@@ -22,11 +22,13 @@ namespace du = dnnl_util;
 
 class DnnlConvKernel final : public FastPathKernel {
 public:
-    DnnlConvKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, std::vector<PostOp> postOps)
+    DnnlConvKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, std::vector<PostOp> postOps,
+                   ChannelsLast layout)
         : m_node(node)
         , m_group(node.getInt("group", 1))
         , m_reference(std::move(reference))
-        , m_postOps(std::move(postOps)) {
+        , m_postOps(std::move(postOps))
+        , m_layout(layout) {
         for (const PostOp& op : m_postOps)
             m_hasSum = m_hasSum || op.kind == PostOp::Kind::Sum;
     }
@@ -68,7 +70,7 @@ public:
         memory userDst = du::wrap(p->userDst, y.data<float>());
         memory dst = p->dstBuffer ? p->dstBuffer : userDst;
         if (m_hasSum)
-            du::reorder(du::wrap(p->userDst, ctx.inputTensor(3)->rawData()), dst, &p->toDst);
+            du::reorder(du::wrap(p->userResidual, ctx.inputTensor(3)->rawData()), dst, &p->toDst);
         std::unordered_map<int, memory> args{
             {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wei}, {DNNL_ARG_DST, dst}};
         if (b)
@@ -84,9 +86,9 @@ private:
     struct Prepared {
         Shape outputShape;
         dnnl::convolution_forward primitive;
-        memory::desc userSrc, userWeights, userDst, biasDesc;
+        memory::desc userSrc, userWeights, userDst, userResidual, biasDesc; // as the tensors hold them
         memory srcBuffer, dstBuffer;         // only where oneDNN wants another layout
-        dnnl::reorder toSrc, toDst, fromDst; // plain <-> the buffers' layouts
+        dnnl::reorder toSrc, toDst, fromDst; // tensor layouts <-> the buffers' layouts
         du::PackedWeights weights;
     };
 
@@ -148,9 +150,10 @@ private:
         }
         auto p = std::make_unique<Prepared>();
         p->outputShape = s.outputShape;
-        p->userSrc = du::plainDesc(du::dims(x.shape()));
+        p->userSrc = du::activationDesc(du::dims(x.shape()), m_layout.src);
         p->userWeights = du::plainDesc(wdims);
-        p->userDst = du::plainDesc(du::dims(s.outputShape));
+        p->userDst = du::activationDesc(du::dims(s.outputShape), m_layout.dst);
+        p->userResidual = du::activationDesc(du::dims(s.outputShape), m_layout.residual);
         if (b)
             p->biasDesc = du::plainDesc({s.outChannels});
         const auto any = memory::format_tag::any;
@@ -158,8 +161,10 @@ private:
         try {
             dnnl::convolution_forward::desc desc(
                 dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
-                memory::desc(du::dims(x.shape()), f32, any), memory::desc(wdims, f32, any), p->biasDesc,
-                memory::desc(du::dims(s.outputShape), f32, any), strides, dilations, padL, padR);
+                m_layout.src ? p->userSrc : memory::desc(du::dims(x.shape()), f32, any),
+                memory::desc(wdims, f32, any), p->biasDesc,
+                m_layout.dst ? p->userDst : memory::desc(du::dims(s.outputShape), f32, any), strides,
+                dilations, padL, padR);
             dnnl::primitive_attr attr;
             attr.set_post_ops(du::toDnnl(m_postOps));
             dnnl::convolution_forward::primitive_desc pd(desc, attr, du::engine());
@@ -170,7 +175,7 @@ private:
             }
             if (pd.weights_desc() != p->userWeights)
                 p->weights.allocate(pd.weights_desc());
-            p->toDst = du::makeReorder(p->userDst, pd.dst_desc());
+            p->toDst = du::makeReorder(p->userResidual, pd.dst_desc());
             if (pd.dst_desc() != p->userDst) {
                 p->dstBuffer = memory(pd.dst_desc(), du::engine());
                 p->fromDst = du::makeReorder(pd.dst_desc(), p->userDst);
@@ -185,6 +190,7 @@ private:
     int64_t m_group;
     std::unique_ptr<Kernel> m_reference; // for inputs this kernel declines; null when fused
     std::vector<PostOp> m_postOps;
+    ChannelsLast m_layout;
     bool m_hasSum = false;
     Tensor m_weights, m_bias; // bound constants (initializers or folded weights)
     mutable std::mutex m_mutex;
@@ -195,11 +201,12 @@ private:
 
 Result<std::unique_ptr<Kernel>> makeDnnlConvKernel(const NodeDesc& node) {
     OS_ASSIGN_OR_RETURN(auto reference, makeReferenceConv(node));
-    return std::unique_ptr<Kernel>(new DnnlConvKernel(node, std::move(reference), {}));
+    return std::unique_ptr<Kernel>(new DnnlConvKernel(node, std::move(reference), {}, {}));
 }
 
-std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps) {
-    return std::make_unique<DnnlConvKernel>(conv, nullptr, std::move(postOps));
+std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps,
+                                             ChannelsLast layout) {
+    return std::make_unique<DnnlConvKernel>(conv, nullptr, std::move(postOps), layout);
 }
 
 } // namespace onnxscope

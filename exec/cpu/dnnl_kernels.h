@@ -18,10 +18,21 @@ namespace onnxscope {
 bool dnnlAvailable();
 void registerDnnlKernels(KernelRegistry& registry);
 
-// Fused kernels for the fusion pass. Conv: inputs X, W, B and, when postOps has a Sum, the
-// residual as input 3. MatMul/Gemm: inputs A, B, (Gemm's C) and an addend broadcast onto the
-// result (the fused Add's constant) as input 3. nullptr when oneDNN is absent.
-std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps);
+// Which of a kernel's activations hold channels-last data (NWC/NHWC/NDHWC, same shape and size
+// as the ONNX tensor, channels innermost) instead of ONNX's layout. Fused runs keep the values
+// between consecutive convolutions and pools that way, so they are not reordered at every node.
+struct ChannelsLast {
+    bool src = false;      // input X
+    bool residual = false; // a Conv's fused Add operand (input 3)
+    bool dst = false;      // output 0
+};
+
+// Kernels for the fusion pass. Conv: inputs X, W, B and, when postOps has a Sum, the residual
+// as input 3. MatMul/Gemm: inputs A, B, (Gemm's C) and an addend broadcast onto the result (the
+// fused Add's operand) as input 3. Pools: input X. nullptr when oneDNN is absent.
+std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps,
+                                             ChannelsLast layout = {});
 std::unique_ptr<FastPathKernel> makeDnnlMatMul(const NodeDesc& matmulOrGemm, bool withAddend);
+std::unique_ptr<FastPathKernel> makeDnnlPool(const NodeDesc& pool, ChannelsLast layout);
 
 } // namespace onnxscope

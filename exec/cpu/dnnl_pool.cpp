@@ -21,12 +21,13 @@ namespace du = dnnl_util;
 
 class DnnlPoolKernel final : public FastPathKernel {
 public:
-    DnnlPoolKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference)
+    DnnlPoolKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, bool channelsLast)
         : m_node(node)
         , m_max(node.opType == "MaxPool")
         , m_global(node.opType == "GlobalAveragePool")
         , m_countIncludePad(node.getInt("count_include_pad", 0) != 0)
-        , m_reference(std::move(reference)) {}
+        , m_reference(std::move(reference))
+        , m_channelsLast(channelsLast) {}
 
     bool handles(const KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
@@ -38,8 +39,11 @@ public:
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         Prepared* p = prepare(ctx);
-        if (!p)
-            return m_reference->compute(ctx);
+        if (!p) {
+            if (m_reference)
+                return m_reference->compute(ctx);
+            return Status::error("the oneDNN " + m_node.opType + " cannot run these inputs");
+        }
         du::useThreads(ctx.threadCount());
         Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
         p->primitive.execute(du::stream(), {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
@@ -101,8 +105,8 @@ private:
         auto p = std::make_unique<Prepared>();
         p->outputShape = {x.dim(0), x.dim(1)};
         p->outputShape.insert(p->outputShape.end(), out->begin(), out->end());
-        p->src = du::plainDesc(du::dims(x.shape()));
-        p->dst = du::plainDesc(du::dims(p->outputShape));
+        p->src = du::activationDesc(du::dims(x.shape()), m_channelsLast);
+        p->dst = du::activationDesc(du::dims(p->outputShape), m_channelsLast);
         const auto alg = m_max               ? dnnl::algorithm::pooling_max
                          : m_countIncludePad ? dnnl::algorithm::pooling_avg_include_padding
                                              : dnnl::algorithm::pooling_avg_exclude_padding;
@@ -121,7 +125,8 @@ private:
     bool m_max;
     bool m_global;
     bool m_countIncludePad;
-    std::unique_ptr<Kernel> m_reference;
+    std::unique_ptr<Kernel> m_reference; // null when fused
+    bool m_channelsLast;                 // source and destination alike
     mutable std::mutex m_mutex;
     mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
 };
@@ -134,7 +139,13 @@ bool dnnlPoolAccepts(const NodeDesc& node) {
 
 Result<std::unique_ptr<Kernel>> makeDnnlPoolKernel(const NodeDesc& node) {
     OS_ASSIGN_OR_RETURN(auto reference, makeReferencePool(node));
-    return std::unique_ptr<Kernel>(new DnnlPoolKernel(node, std::move(reference)));
+    return std::unique_ptr<Kernel>(new DnnlPoolKernel(node, std::move(reference), false));
+}
+
+std::unique_ptr<FastPathKernel> makeDnnlPool(const NodeDesc& pool, ChannelsLast layout) {
+    if (layout.src != layout.dst)
+        return nullptr; // the pooling primitives keep the source's layout
+    return std::make_unique<DnnlPoolKernel>(pool, nullptr, layout.src);
 }
 
 } // namespace onnxscope

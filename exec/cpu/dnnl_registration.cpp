@@ -37,7 +37,11 @@ bool dnnlAvailable() {
 
 void registerDnnlKernels(KernelRegistry&) {}
 
-std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc&, std::vector<PostOp>) {
+std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc&, std::vector<PostOp>, ChannelsLast) {
+    return nullptr;
+}
+
+std::unique_ptr<FastPathKernel> makeDnnlPool(const NodeDesc&, ChannelsLast) {
     return nullptr;
 }
 
