@@ -6,6 +6,7 @@
 #include "themed_icons.h"
 
 #include "core/model.h"
+#include "views/compare/compare_controller.h"
 #include "views/debugger/debug_controller.h"
 #include "views/edit_controller.h"
 #include "views/graph_page.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -251,8 +253,17 @@ void MainWindow::createDocks() {
     m_debug = new DebugController(this, m_graphPage);
     m_debug->install(m_viewMenu, menuBar()->actions().constLast());
 
+    // Compare goes between Debug and Help, sharing the debugger's list of backends.
+    m_compare = new CompareController(this, m_graphPage);
+    m_compare->install(m_viewMenu, menuBar()->actions().constLast(), m_debug->backendBox()->model());
+
     m_edit = new EditController(this, m_graphPage, m_overview);
     m_edit->install(m_closeAction, m_viewMenu);
+    // Sessions planned from the model before an edit would run the old graph: re-plan.
+    connect(m_edit, &EditController::modelEdited, this, [this] {
+        m_debug->setModel(m_model, m_modelPath);
+        m_compare->setModel(m_model, m_modelPath);
+    });
     connect(m_edit, &EditController::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 5000); });
     connect(m_edit, &EditController::saved, this, [this](const QString& path) {
@@ -398,6 +409,7 @@ void MainWindow::finishLoad(const QString& path, LoadResult result) {
     m_graphPage->loadModel(m_model);
     m_edit->setModel(m_model);
     m_debug->setModel(m_model, path);
+    m_compare->setModel(m_model, path);
     m_pages->setCurrentWidget(m_modelPage);
     setWindowFilePath(path);
     setWindowTitle(tr("%1[*] — ONNX Scope").arg(QFileInfo(path).fileName()));
@@ -432,6 +444,7 @@ void MainWindow::closeModel() {
     m_overview->clear();
     m_graphPage->clear();
     m_debug->setModel(nullptr, QString());
+    m_compare->setModel(nullptr, QString());
     hideError();
     m_pages->setCurrentWidget(m_welcomePage);
     setWindowFilePath(QString());

@@ -25,6 +25,7 @@ class QFrame;
 
 namespace onnxscope {
 
+class CompareController;
 class DebugController;
 class EditController;
 class GraphPage;
@@ -51,6 +52,7 @@ public:
     GraphPage* graphPage() const { return m_graphPage; }
     EditController* editController() const { return m_edit; }
     DebugController* debugController() const { return m_debug; }
+    CompareController* compareController() const { return m_compare; }
     QMenu* recentFilesMenu() const { return m_recentMenu; }
 
 signals:
@@ -112,6 +114,7 @@ private:
 
     QDockWidget* m_overviewDock = nullptr;
     DebugController* m_debug = nullptr;
+    CompareController* m_compare = nullptr;
     ModelOverviewPanel* m_overview = nullptr;
 
     EditController* m_edit = nullptr;

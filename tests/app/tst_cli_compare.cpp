@@ -64,22 +64,14 @@ private slots:
     void mismatchNamesTheBrokenNode_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("node");
-        QTest::newRow("weight") << "weight"
-                                << "/features/features.4/Conv";
-        QTest::newRow("attribute") << "attribute"
-                                   << "/features/features.7/Conv";
-        QTest::newRow("swap") << "swap"
-                              << "/features/features.8/Clip";
+        for (const char* kind : {"weight", "attribute", "swap"})
+            QTest::newRow(kind) << kind << brokenNode(kind);
     }
     void mismatchNamesTheBrokenNode() {
         QFETCH(QString, kind);
         QFETCH(QString, node);
         const QString variant = writeVariant("example_cnn", kind + ".onnx", [&](onnx::ModelProto& m) {
-            if (kind == "weight")
-                return corruptWeight(m, "onnx::Conv_38", 5.0f);
-            if (kind == "attribute")
-                return setInts(m, "/features/features.7/Conv", "pads", {0, 0, 2, 2});
-            return swapInputs(m, "/features/features.8/Clip", 1, 2);
+            return breakExampleCnn(m, kind.toStdString());
         });
         QVERIFY(!variant.isEmpty());
         CliResult r = runCli({"compare", variant, "--against-model", path("example_cnn"), "--input",

@@ -110,4 +110,23 @@ template <typename Edit> std::shared_ptr<Model> makeVariant(const Model& origina
     return Model::fromProto(std::move(proto), original.path().parent_path());
 }
 
+// The broken variants of the exported example_cnn that the mismatch tests (CLI and GUI) use:
+// kind "weight" corrupts one Conv weight, "attribute" changes a Conv's pads, "swap" swaps a
+// Clip's min and max. brokenNode is the node each one breaks.
+inline const char* brokenNode(const std::string& kind) {
+    if (kind == "weight")
+        return "/features/features.4/Conv";
+    if (kind == "attribute")
+        return "/features/features.7/Conv";
+    return "/features/features.8/Clip";
+}
+
+inline bool breakExampleCnn(onnx::ModelProto& model, const std::string& kind) {
+    if (kind == "weight")
+        return corruptWeight(model, "onnx::Conv_38", 5.0f);
+    if (kind == "attribute")
+        return setInts(model, brokenNode(kind), "pads", {0, 0, 2, 2});
+    return swapInputs(model, brokenNode(kind), 1, 2);
+}
+
 } // namespace onnxscope::test
