@@ -7,9 +7,12 @@
 
 #include "core/model.h"
 #include "views/compare/compare_controller.h"
+#include "views/compare/compare_runner.h"
 #include "views/debugger/debug_controller.h"
+#include "views/debugger/debug_executor.h"
 #include "views/edit_controller.h"
 #include "views/graph_page.h"
+#include "views/model_editor.h"
 #include "views/model_overview_panel.h"
 
 #include <QAction>
@@ -259,6 +262,14 @@ void MainWindow::createDocks() {
 
     m_edit = new EditController(this, m_graphPage, m_overview);
     m_edit->install(m_closeAction, m_viewMenu);
+    // The debugger and comparisons read the model on worker threads; edits wait for them.
+    m_edit->editor()->setReaderCheck([this] {
+        if (m_debug->executor()->isBusy())
+            return tr("The debugger is using the model; pause it before editing.");
+        if (m_compare->runner()->isRunning())
+            return tr("A comparison is running; cancel it before editing.");
+        return QString();
+    });
     // Sessions planned from the model before an edit would run the old graph: re-plan.
     connect(m_edit, &EditController::modelEdited, this, [this] {
         m_debug->setModel(m_model, m_modelPath);

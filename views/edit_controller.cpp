@@ -60,14 +60,18 @@ EditController::EditController(QMainWindow* window, GraphPage* graphPage, ModelO
     m_save->setStatusTip(tr("Check and save the model"));
     m_saveAs->setStatusTip(tr("Check and save the model under a new name"));
     QUndoStack* stack = m_editor->undoStack();
-    connect(m_undo, &QAction::triggered, this, [this, stack] {
-        if (!m_editor->isBlocked())
-            stack->undo();
-    });
-    connect(m_redo, &QAction::triggered, this, [this, stack] {
-        if (!m_editor->isBlocked())
-            stack->redo();
-    });
+    // Undo and redo change the model like any edit, so they wait for the same things.
+    auto unlessRefused = [this](auto step) {
+        const QString refusal = m_editor->editRefusal();
+        if (refusal.isEmpty())
+            step();
+        else
+            emit statusMessage(refusal);
+    };
+    connect(m_undo, &QAction::triggered, this,
+            [unlessRefused, stack] { unlessRefused([stack] { stack->undo(); }); });
+    connect(m_redo, &QAction::triggered, this,
+            [unlessRefused, stack] { unlessRefused([stack] { stack->redo(); }); });
     connect(m_save, &QAction::triggered, this, &EditController::save);
     connect(m_saveAs, &QAction::triggered, this, &EditController::saveAs);
     connect(stack, &QUndoStack::indexChanged, this, &EditController::updateActions);

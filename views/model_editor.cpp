@@ -72,6 +72,12 @@ void ModelEditor::setBlocked(bool blocked) {
     m_blocked = blocked;
 }
 
+QString ModelEditor::editRefusal() const {
+    if (m_blocked)
+        return tr("The model is being saved; edit it again when the save has finished.");
+    return m_readerCheck ? m_readerCheck() : QString();
+}
+
 QString ModelEditor::nodeLabel(int node) const {
     if (!m_model || node < 0 || node >= m_model->proto().graph().node_size())
         return tr("node %1").arg(node);
@@ -83,8 +89,8 @@ bool ModelEditor::apply(const QString& text, EditScope scope, ModelEditFn redo, 
                         QString* error) {
     if (!m_model)
         return fail(error, tr("No model is open."));
-    if (m_blocked)
-        return fail(error, tr("The model is being saved; edit it again when the save has finished."));
+    if (const QString refusal = editRefusal(); !refusal.isEmpty())
+        return fail(error, refusal);
     Status status = redo(*m_model);
     if (!status.ok())
         return fail(error, qstr(status.message()));

@@ -14,6 +14,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QUndoStack;
@@ -42,6 +43,11 @@ public:
     // While a save reads the model on a worker thread, edits (and undo/redo) are refused.
     void setBlocked(bool blocked);
     bool isBlocked() const { return m_blocked; }
+    // Others that read the model on worker threads (the debugger, a comparison) say here why an
+    // edit must wait; an empty string lets it through.
+    void setReaderCheck(std::function<QString()> check) { m_readerCheck = std::move(check); }
+    // Why an edit (or undo/redo) cannot run now, or empty.
+    QString editRefusal() const;
 
     bool setProducerName(const QString& value, QString* error = nullptr);
     bool setProducerVersion(const QString& value, QString* error = nullptr);
@@ -87,6 +93,7 @@ private:
     std::shared_ptr<Model> m_model;
     QUndoStack* m_stack;
     bool m_blocked = false;
+    std::function<QString()> m_readerCheck;
 };
 
 } // namespace onnxscope

@@ -193,6 +193,12 @@ private slots:
         QVERIFY(!editor.setProducerName(QStringLiteral("x"), &error));
         QVERIFY(error.contains(QStringLiteral("being saved")));
         editor.setBlocked(false);
+        // So are they while another reader (the debugger, a comparison) uses the model.
+        editor.setReaderCheck([] { return QStringLiteral("debugger busy"); });
+        QVERIFY(!editor.setProducerName(QStringLiteral("x"), &error));
+        QCOMPARE(error, QStringLiteral("debugger busy"));
+        QCOMPARE(stack->count(), 6);
+        editor.setReaderCheck({});
         QCOMPARE(editor.changesSinceSave().size(), 6);
         editor.markSaved();
         stack->undo();
@@ -238,7 +244,8 @@ private slots:
         QVERIFY(w.panel()->commitEdit(w.panel()->editableRow(EditKind::ValueName), QStringLiteral("image")));
         QCOMPARE(model->proto().graph().input(0).name(), std::string("image"));
         QCOMPARE(model->proto().graph().node(conv).input(0), std::string("image"));
-        QTRY_VERIFY(w.panel()->rowsText().contains(QStringLiteral("Name: image")));
+        QTRY_VERIFY2(w.panel()->rowsText().contains(QStringLiteral("Name: image")),
+                     qPrintable(w.panel()->rowsText().join(" | ")));
         QTreeWidgetItem* batch = w.panel()->editableRow(EditKind::Dim, QStringLiteral("image\n0"));
         QVERIFY(batch);
         QVERIFY(!w.panel()->commitEdit(batch, QStringLiteral("-1")));
