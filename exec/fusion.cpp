@@ -17,16 +17,16 @@ namespace {
 
 // What the passes need to know about the plan's values.
 struct ValueIndex {
-    std::vector<int> producer;       // slot -> node, -1 for inputs and initializers
-    std::vector<int> readerCount;    // explicit and implicit reads
-    std::vector<int> firstReader;    // slot -> node
-    std::map<int, Tensor> constants; // initializers no graph input overrides
+    std::vector<int> producer;             // slot -> node, -1 for inputs and initializers
+    std::vector<int> readerCount;          // explicit and implicit reads
+    std::vector<std::vector<int>> readers; // slot -> reading nodes, once per read
+    std::map<int, Tensor> constants;       // initializers no graph input overrides
 
     explicit ValueIndex(const ExecutionPlan& plan) {
         const size_t slots = plan.slotNames.size();
         producer.assign(slots, -1);
         readerCount.assign(slots, 0);
-        firstReader.assign(slots, -1);
+        readers.assign(slots, {});
         for (size_t i = 0; i < plan.nodes.size(); ++i) {
             const PlannedNode& n = plan.nodes[i];
             for (int s : n.outputSlots)
@@ -35,8 +35,8 @@ struct ValueIndex {
             auto read = [&](int s) {
                 if (s < 0)
                     return;
-                if (readerCount[static_cast<size_t>(s)]++ == 0)
-                    firstReader[static_cast<size_t>(s)] = static_cast<int>(i);
+                ++readerCount[static_cast<size_t>(s)];
+                readers[static_cast<size_t>(s)].push_back(static_cast<int>(i));
             };
             for (int s : n.inputSlots)
                 read(s);
@@ -90,19 +90,52 @@ bool isFastPath(const PlannedNode& node) {
     return dynamic_cast<const FastPathKernel*>(node.kernel.get()) != nullptr;
 }
 
+// The input of a binary node that is not `slot` (which it must read exactly once).
+int otherInput(const PlannedNode& node, int slot) {
+    if (node.inputSlots.size() != 2 || (node.inputSlots[0] == slot) == (node.inputSlots[1] == slot))
+        return -1;
+    return node.inputSlots[0] == slot ? node.inputSlots[1] : node.inputSlots[0];
+}
+
+// A node that may join a group: a kernel, no subgraphs, one output in use.
+bool fusableMember(const PlannedNode& n) {
+    if (!n.kernel || !n.implicitSlots.empty() || !n.desc.domain.empty() || n.outputSlots.empty())
+        return false;
+    for (size_t o = 1; o < n.outputSlots.size(); ++o)
+        if (n.outputSlots[o] >= 0)
+            return false; // only single-output members (BatchNormalization's statistics unused)
+    return true;
+}
+
 // The node that alone reads a value no one else needs (not a graph output), or -1.
 int soleReader(const ExecutionPlan& plan, const ValueIndex& index, int slot) {
     if (slot < 0 || plan.pinned[static_cast<size_t>(slot)] ||
         index.readerCount[static_cast<size_t>(slot)] != 1)
         return -1;
-    const int reader = index.firstReader[static_cast<size_t>(slot)];
-    const PlannedNode& n = plan.nodes[static_cast<size_t>(reader)];
-    if (!n.kernel || !n.implicitSlots.empty() || !n.desc.domain.empty() || n.outputSlots.empty())
-        return -1;
-    for (size_t o = 1; o < n.outputSlots.size(); ++o)
-        if (n.outputSlots[o] >= 0)
-            return -1; // only single-output members (BatchNormalization's statistics unused)
-    return reader;
+    const int reader = index.readers[static_cast<size_t>(slot)].front();
+    return fusableMember(plan.nodes[static_cast<size_t>(reader)]) ? reader : -1;
+}
+
+// x * Sigmoid(x) (SiLU, Swish) on `slot`: its only readers are a Sigmoid and the Mul of slot and
+// the Sigmoid's output. Returns (Sigmoid, Mul).
+std::optional<std::pair<size_t, size_t>> swishOn(const ExecutionPlan& plan, const ValueIndex& index,
+                                                 int slot) {
+    if (slot < 0 || plan.pinned[static_cast<size_t>(slot)] ||
+        index.readerCount[static_cast<size_t>(slot)] != 2)
+        return std::nullopt;
+    const auto& r = index.readers[static_cast<size_t>(slot)];
+    for (int k = 0; k < 2; ++k) {
+        const size_t sig = static_cast<size_t>(r[static_cast<size_t>(k)]),
+                     mul = static_cast<size_t>(r[static_cast<size_t>(1 - k)]);
+        const PlannedNode& s = plan.nodes[sig];
+        const PlannedNode& m = plan.nodes[mul];
+        if (s.desc.opType != "Sigmoid" || m.desc.opType != "Mul" || !fusableMember(s) || !fusableMember(m))
+            continue;
+        if (soleReader(plan, index, s.outputSlots[0]) == static_cast<int>(mul) &&
+            otherInput(m, slot) == s.outputSlots[0])
+            return std::make_pair(sig, mul);
+    }
+    return std::nullopt;
 }
 
 // Folds BatchNormalization (inference) into the preceding Conv's weights and bias.
@@ -179,13 +212,6 @@ std::optional<PostOp> activationPostOp(const PlannedNode& node, const ValueIndex
     return std::nullopt;
 }
 
-// The input of a binary node that is not `slot` (which it must read exactly once).
-int otherInput(const PlannedNode& node, int slot) {
-    if (node.inputSlots.size() != 2 || (node.inputSlots[0] == slot) == (node.inputSlots[1] == slot))
-        return -1;
-    return node.inputSlots[0] == slot ? node.inputSlots[1] : node.inputSlots[0];
-}
-
 // taken: nodes already in a group, which end the chain.
 std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i,
                                const std::vector<char>& taken) {
@@ -200,7 +226,21 @@ std::optional<Group> convGroup(const ExecutionPlan& plan, const ValueIndex& inde
     std::vector<PostOp> ops;
     Tensor foldedWeights, foldedBias;
     int cur = conv.outputSlots[0];
-    for (int r; (r = soleReader(plan, index, cur)) >= 0;) {
+    for (;;) {
+        if (auto swish = swishOn(plan, index, cur)) {
+            const auto [sig, mul] = *swish;
+            if (taken[sig] || taken[mul] || plan.nodes[sig].backend != conv.backend ||
+                plan.nodes[mul].backend != conv.backend)
+                break;
+            ops.push_back({PostOp::Kind::Swish});
+            g.members.push_back(std::min(sig, mul));
+            g.members.push_back(std::max(sig, mul));
+            cur = plan.nodes[mul].outputSlots[0];
+            continue;
+        }
+        const int r = soleReader(plan, index, cur);
+        if (r < 0)
+            break;
         const PlannedNode& n = plan.nodes[static_cast<size_t>(r)];
         if (n.backend != conv.backend || taken[static_cast<size_t>(r)])
             break;

@@ -1,7 +1,8 @@
 // Node fusion in a planned main graph, and handing constant inputs to fast-path kernels.
 //
 // Fused groups, each run as one oneDNN primitive:
-//   Conv [+ BatchNormalization] [+ Add (residual)] [+ Relu | LeakyRelu | Clip | Sigmoid | Tanh]...
+//   Conv [+ BatchNormalization] [+ Add (residual)] [+ Relu | LeakyRelu | Clip | Sigmoid | Tanh
+//        | x * Sigmoid(x)]...
 //     (BatchNormalization folded into the convolution's weights and bias; the rest post-ops)
 //   MatMul | Gemm (without C) + Add (as the product's broadcast bias)
 // A group forms only where each intermediate value has exactly one reader (its next member)

@@ -5,6 +5,7 @@
 // itself (or, for the cases it must decline, that the reference ran) and that both agree.
 #include "kernel_test_util.h"
 
+#include "exec/cpu/channels_last.h"
 #include "exec/cpu/dnnl_kernels.h"
 #include "exec/fast_path.h"
 
@@ -316,6 +317,57 @@ private slots:
         std::vector<Value> broadcast{in, w, b, randomTensor({8, 1, 1}, rng)};
         InputsContext probeBroadcast(broadcast);
         QVERIFY(!fused->handles(probeBroadcast));
+    }
+
+    void channelsLastActivationsMatchTheReference() {
+        std::mt19937 rng(10);
+        const NodeDesc conv =
+            makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1}), intAttr("group", 4)}, 11);
+        Tensor x = randomTensor({2, 8, 9, 7}, rng), w = randomTensor({8, 2, 3, 3}, rng),
+               b = randomTensor({8}, rng);
+        Tensor residual = randomTensor({2, 8, 9, 7}, rng);
+        auto reference = runNode(cpuRegistry(), conv, {x, w, b}, 2);
+        QVERIFY(reference.ok());
+        Tensor expected = (*reference)[0].tensor.clone();
+        for (int64_t i = 0; i < expected.elementCount(); ++i)
+            expected.data<float>()[i] += residual.data<float>()[i];
+        // Every combination of source, residual and destination layouts.
+        for (int mask = 0; mask < 8; ++mask) {
+            const ChannelsLast layout{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0};
+            auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}}, layout);
+            std::vector<Value> in{layout.src ? toChannelsLast(x) : x, w, b,
+                                  layout.residual ? toChannelsLast(residual) : residual};
+            InputsContext probe(in);
+            QVERIFY(fused->handles(probe));
+            auto actual = runKernel(*fused, conv, in, 2);
+            QVERIFY2(actual.ok(), actual.message().c_str());
+            const Tensor y = layout.dst ? fromChannelsLast((*actual)[0].tensor) : (*actual)[0].tensor;
+            OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
+        }
+        const NodeDesc pool =
+            makeNode("MaxPool", 1, 1, {intsAttr("kernel_shape", {3, 3}), intsAttr("strides", {2, 2})}, 12);
+        auto expectedPool = runNode(cpuRegistry(), pool, {x}, 2);
+        auto fastPool = makeDnnlPool(pool, {true, false, true});
+        auto actualPool = runKernel(*fastPool, pool, {toChannelsLast(x)}, 2);
+        QVERIFY(expectedPool.ok() && actualPool.ok());
+        OS_COMPARE_TENSORS(fromChannelsLast((*actualPool)[0].tensor), (*expectedPool)[0].tensor, 1e-6, 1e-6);
+        QVERIFY(!makeDnnlPool(pool, {true, false, false})); // pools keep their source's layout
+    }
+
+    void channelsLastConversionsRoundTrip() {
+        std::mt19937 rng(11);
+        for (const Shape& shape : std::vector<Shape>{{2, 3, 5}, {1, 4, 3, 2}, {2, 2, 2, 3, 2}}) {
+            Tensor t = randomTensor(shape, rng);
+            Tensor last = toChannelsLast(t);
+            QCOMPARE(last.shape(), t.shape());
+            // Element [n, c, s...] of the plain tensor sits at ((n * S + s) * C + c).
+            const int64_t c = shape[1], spatial = t.elementCount() / (shape[0] * c);
+            QCOMPARE(last.data<float>()[1 * c + 0], t.data<float>()[1]);
+            QCOMPARE(last.data<float>()[0 * c + 1], t.data<float>()[spatial]);
+            OS_COMPARE_TENSORS(fromChannelsLast(last), t, 0, 0);
+        }
+        Tensor matrix = randomTensor({3, 4}, rng);
+        QCOMPARE(toChannelsLast(matrix).rawData(), matrix.rawData()); // below rank 3: unchanged
     }
 };
 

@@ -206,6 +206,27 @@ private slots:
         QCOMPARE(groups.size(), size_t(4));
     }
 
+    void siluAfterConvFusesAsSwish() {
+        std::mt19937 rng(12);
+        auto m = emptyModel();
+        auto* g = m->mutable_graph();
+        addInput(g, "x", {1, 4, 5, 5});
+        addInitializer(g, "w", {6, 4, 3, 3}, rng);
+        addNode(g, "Conv", {"x", "w"}, {"c"}, "conv");
+        addNode(g, "Sigmoid", {"c"}, {"s"}, "sigmoid");
+        addNode(g, "Mul", {"c", "s"}, {"y"}, "mul");
+        addInput(g, "y", {1, 6, 3, 3}, true);
+        auto session = makeSession(Model::fromProto(std::move(m), {}));
+        QVERIFY(session);
+        const PlannedNode& last = session->plan().nodes.back();
+        QVERIFY(last.fused);
+        QCOMPARE(last.fused->fusedMembers.size(), size_t(3));
+        auto [fused, unfused] = runBothWays(*session, {{"x", Value(randomInput({1, 4, 5, 5}, 6))}});
+        QCOMPARE(fused.size(), size_t(1));
+        std::string why;
+        QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
+    }
+
     void fusedAndUnfusedRunsAgree() {
         for (bool broadcastAdd : {true, false}) {
             // A per-channel addend ([4,1,1]) is not a residual of the conv's shape: the fused
