@@ -34,6 +34,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -77,7 +78,10 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("ONNX Scope"));
     statusBar()->showMessage(tr("Ready"));
 
-    resize(1280, 800);
+    // A first start fills most of the screen: graphs need the room. Later starts restore the
+    // user's own geometry.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+    resize(std::max(1024, available.width() * 4 / 5), std::max(700, available.height() * 4 / 5));
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
 }

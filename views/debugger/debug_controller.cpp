@@ -76,6 +76,7 @@ DebugController::DebugController(QMainWindow* window, GraphPage* page)
         scheduleOverlay();
     });
     connect(m_executor, &DebugExecutor::nodesFinished, this, [this](const QVector<NodeRun>& runs) {
+        m_executionDock->show(); // once something has run, the execution order is worth its room
         for (const NodeRun& run : runs) {
             if (run.planIndex < 0 || run.planIndex >= static_cast<int>(m_timesMs.size()))
                 continue;
@@ -91,8 +92,15 @@ DebugController::DebugController(QMainWindow* window, GraphPage* page)
     connect(
         m_executor, &DebugExecutor::valueReady, this,
         [this](quint64 tag, const QString& name, std::shared_ptr<const Value> value, const QString& error) {
-            if (tag == m_valueTag)
-                m_tensorPanel->setValue(name, std::move(value), error);
+            if (tag != m_valueTag)
+                return;
+            const bool hasValue = value != nullptr;
+            m_tensorPanel->setValue(name, std::move(value), error);
+            // The dock stays out of the way until there is a tensor to show.
+            if (hasValue && m_tensorDock->isHidden()) {
+                m_tensorDock->show();
+                m_tensorDock->raise();
+            }
         });
 
     connect(m_page->view(), &GraphView::nodeSelected, this, &DebugController::onGraphNodeSelected);
@@ -237,6 +245,10 @@ void DebugController::install(QMenu* viewMenu, QAction* menuBefore) {
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_profileDock);
     m_window->tabifyDockWidget(m_tensorDock, m_profileDock);
     m_tensorDock->raise();
+    // Browsing needs the room for the graph: the debugger's docks appear when nodes have run, a
+    // tensor is fetched or a profile arrives (the saved window state restores the user's choice).
+    for (QDockWidget* d : {m_executionDock, m_tensorDock, m_profileDock})
+        d->hide();
     if (viewMenu) {
         viewMenu->addSeparator();
         viewMenu->addAction(m_toolBar->toggleViewAction());
