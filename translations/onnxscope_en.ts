@@ -4,7 +4,7 @@
 <context>
     <name>EdgeGraphItem</name>
     <message numerus="yes">
-        <location filename="../views/graph_items.cpp" line="+188"/>
+        <location filename="../views/graph_items.cpp" line="+298"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>
@@ -24,9 +24,31 @@
     </message>
 </context>
 <context>
+    <name>onnxscope::DebugExecutor</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/debug_executor.cpp" line="+456"/>
+        <source>Profiling paused after %n run(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ExecutionListModel</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/execution_list_model.cpp" line="+191"/>
+        <source>%n node(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::GraphPage</name>
     <message numerus="yes">
-        <location filename="../views/graph_page.cpp" line="+180"/>
+        <location filename="../views/graph_page.cpp" line="+184"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -54,13 +76,46 @@
     </message>
 </context>
 <context>
+    <name>onnxscope::HistogramWidget</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/histogram_widget.cpp" line="+18"/>
+        <source>%n bin(s) from %1 to %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/main_window.cpp" line="+384"/>
+        <location filename="../app/main_window.cpp" line="+419"/>
         <source>Loaded %1 in %2 ms: %n node(s).</source>
         <translation>
             <numerusform>Loaded %1 in %2 ms: %n node.</numerusform>
             <numerusform>Loaded %1 in %2 ms: %n nodes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ProfilePanel</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/profile_panel.cpp" line="+114"/>
+        <source>%1 on %2; median of %n run(s) after %3 warm-up.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::SaveReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../views/save_review_dialog.cpp" line="+22"/>
+        <source>%n change(s) since the last save:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>BlockGraphItem</name>
     <message>
-        <location filename="../views/graph_items.cpp" line="+98"/>
+        <location filename="../views/graph_items.cpp" line="+186"/>
         <source>%1 — %2
 Double-click to %3</source>
         <translation>%1 — %2
@@ -20,6 +20,11 @@ Double-click to %3</source>
         <source>expand</source>
         <translation>펼치기</translation>
     </message>
+    <message>
+        <location line="+66"/>
+        <source>Σ %1</source>
+        <translation>Σ %1</translation>
+    </message>
 </context>
 <context>
     <name>BlockTree</name>
@@ -32,7 +37,7 @@ Double-click to %3</source>
 <context>
     <name>EdgeGraphItem</name>
     <message numerus="yes">
-        <location filename="../views/graph_items.cpp" line="+87"/>
+        <location filename="../views/graph_items.cpp" line="+43"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>연결 %n개</numerusform>
@@ -123,6 +128,14 @@ Double-click to %3</source>
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../views/debugger/profile_panel.cpp" line="+42"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>TensorStats</name>
     <message>
         <location filename="../views/tensor_stats.cpp" line="+122"/>
@@ -207,7 +220,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
     <message>
         <location line="+4"/>
         <location filename="../app/cli_info.cpp" line="+1"/>
-        <location filename="../app/cli_profile.cpp" line="+47"/>
+        <location filename="../app/cli_profile.cpp" line="+55"/>
         <location filename="../app/cli_run.cpp" line="+18"/>
         <source>The .onnx file.</source>
         <translation>.onnx 파일.</translation>
@@ -313,7 +326,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>--map에는 NAME=NAME2가 필요합니다. 받은 값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>cannot read the reference: %1</source>
         <translation>기준을 읽을 수 없습니다: %1</translation>
     </message>
@@ -438,9 +451,9 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>실행할 백엔드(cpu).</translation>
     </message>
     <message>
-        <location filename="../app/cli_compare.cpp" line="-131"/>
+        <location filename="../app/cli_compare.cpp" line="-125"/>
         <location filename="../app/cli_conformance.cpp" line="+1"/>
-        <location filename="../app/cli_engine_options.cpp" line="+108"/>
+        <location filename="../app/cli_engine_options.cpp" line="+31"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -621,7 +634,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>입력 &apos;%1&apos;은(는) 텐서가 아닙니다. --input 또는 --input-dir로 지정하세요</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>input &apos;%1&apos;: %2</source>
         <translation>입력 &apos;%1&apos;: %2</translation>
     </message>
@@ -636,13 +649,13 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>(알 수 없는 차원 %1을(를) 1로 설정했습니다. --dim NAME=VALUE를 사용하세요)</translation>
     </message>
     <message>
-        <location filename="../app/cli_profile.cpp" line="-24"/>
-        <location filename="../app/cli_run.cpp" line="+49"/>
+        <location filename="../app/cli_profile.cpp" line="-31"/>
+        <location filename="../app/cli_run.cpp" line="+43"/>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Time each node of a model.</source>
         <translation>모델의 각 노드 시간을 측정합니다.</translation>
     </message>
@@ -683,25 +696,28 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>--warmup에는 N &gt;= 0, --runs에는 N &gt;= 1이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../app/cli_compare.cpp" line="+81"/>
-        <location filename="../app/cli_profile.cpp" line="+14"/>
-        <location filename="../app/cli_run.cpp" line="-26"/>
+        <location filename="../app/cli_engine_options.cpp" line="+37"/>
         <source>cannot plan the model: %1</source>
         <translation>모델 실행 계획을 세울 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_profile.cpp" line="+13"/>
-        <location filename="../app/cli_run.cpp" line="+9"/>
+        <location filename="../app/cli_profile.cpp" line="+32"/>
+        <location filename="../app/cli_run.cpp" line="-17"/>
         <source>run failed: %1</source>
         <translation>실행 실패: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1 runs after %2 warm-up; median total %3 ms</source>
         <translation>예열 %2회 후 %1회 실행, 전체 중앙값 %3ms</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Node times add up to %1 ms (%2% of the run); without the profiler a run takes %3 ms (overhead %4x)</source>
+        <translation>노드 시간의 합은 %1ms(실행 시간의 %2%)이며, 프로파일러 없이 실행하면 %3ms가 걸립니다(오버헤드 %4배)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Per node (ms):</source>
         <translation>노드별 (ms):</translation>
     </message>
@@ -766,7 +782,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>최대 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_run.cpp" line="-38"/>
+        <location filename="../app/cli_run.cpp" line="-32"/>
         <source>Run a model once.</source>
         <translation>모델을 한 번 실행합니다.</translation>
     </message>
@@ -781,7 +797,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>run에는 MODEL 하나가 필요합니다</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>cannot create %1</source>
         <translation>%1을(를) 만들 수 없습니다</translation>
     </message>
@@ -895,6 +911,359 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
 </context>
 <context>
+    <name>onnxscope::CompareController</name>
+    <message>
+        <location filename="../views/compare/compare_controller.cpp" line="+95"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Compare</source>
+        <translation>비교(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare &amp;Layers…</source>
+        <translation>레이어별 비교(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the first node where the model&apos;s numbers diverge from a reference</source>
+        <translation>모델의 값이 기준과 처음 어긋나는 노드를 찾습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Start Comparison</source>
+        <translation>비교 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ca&amp;ncel Comparison</source>
+        <translation>비교 취소(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear Error &amp;Overlay</source>
+        <translation>오차 오버레이 지우기(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+127"/>
+        <source>Choose the reference model first.</source>
+        <translation>먼저 기준 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Choose a reference file or folder first.</source>
+        <translation>먼저 기준 파일이나 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Max abs error</source>
+        <translation>최대 절대 오차</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>First divergence</source>
+        <translation>처음 어긋난 노드</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Computing both sides of %1…</source>
+        <translation>%1의 양쪽 값을 계산하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ComparePanel</name>
+    <message>
+        <location filename="../views/compare/compare_panel.cpp" line="+46"/>
+        <source>Expected or dumped tensors (files)</source>
+        <translation>기대값 또는 덤프한 텐서 (파일)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same model on another backend</source>
+        <translation>다른 백엔드에서 실행한 같은 모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another model</source>
+        <translation>다른 모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference:</source>
+        <translation>기준:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+104"/>
+        <source>.pb, .npy, .npz or a test_data_set folder</source>
+        <translation>.pb, .npy, .npz 또는 test_data_set 폴더</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+159"/>
+        <source>Map values…</source>
+        <translation>값 대응 설정…</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Pair values the two models name differently</source>
+        <translation>두 모델에서 이름이 다른 값을 서로 짝지어 줍니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model on</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reference on</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backends:</source>
+        <translation>백엔드:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Isolate the first divergence</source>
+        <translation>처음 어긋난 노드 분리 실행</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-run the diverging node on the reference&apos;s inputs to tell its own error from error it inherited</source>
+        <translation>어긋난 노드를 기준 입력으로 다시 실행하여 노드 자체의 오차인지 앞에서 물려받은 오차인지 구분합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+230"/>
+        <source>atol</source>
+        <translation>atol</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <location line="+229"/>
+        <source>rtol</source>
+        <translation>rtol</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <source>Tolerance:</source>
+        <translation>허용 오차:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Set tolerance for this value…</source>
+        <translation>이 값의 허용 오차 설정…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the other .onnx model</source>
+        <translation>비교할 다른 .onnx 모델</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reference model</source>
+        <translation>기준 모델</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 모델 (*.onnx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A tensor file…</source>
+        <translation>텐서 파일…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A test_data_set folder…</source>
+        <translation>test_data_set 폴더…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference tensors</source>
+        <translation>기준 텐서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tensors (*.pb *.npy *.npz);;All files (*)</source>
+        <translation>텐서 (*.pb *.npy *.npz);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference folder</source>
+        <translation>기준 폴더</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Map values (%1)…</source>
+        <translation>값 대응 설정 (%1)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Compared %1 values against %2; %3 out of tolerance.</source>
+        <translation>값 %1개를 기준(%2)과 비교했습니다. 허용 오차 초과 %3개.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First divergence: &lt;b&gt;%1&lt;/b&gt; — its output is out of tolerance while its inputs are within.</source>
+        <translation>처음 어긋난 노드: &lt;b&gt;%1&lt;/b&gt; — 입력은 허용 오차 안에 있지만 출력은 허용 오차를 벗어납니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not re-run it on the reference&apos;s inputs: %1</source>
+        <translation>기준 입력으로 다시 실행하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-run on the reference&apos;s inputs it still disagrees: the error is the op&apos;s own.</source>
+        <translation>기준 입력으로 다시 실행해도 결과가 다릅니다. 연산자 자체의 오차입니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-run on the reference&apos;s inputs it agrees: the error is inherited from differences below tolerance upstream.</source>
+        <translation>기준 입력으로 다시 실행하면 결과가 일치합니다. 앞쪽에서 생긴 허용 오차 미만의 차이를 물려받은 오차입니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every compared value is within tolerance.</source>
+        <translation>비교한 모든 값이 허용 오차 안에 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 values had no reference.</source>
+        <translation>값 %1개는 기준이 없었습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The run stopped early: %1</source>
+        <translation>실행이 도중에 중단되었습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Tolerance for %1</source>
+        <translation>%1의 허용 오차</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::CompareResultsModel</name>
+    <message>
+        <location filename="../views/compare/compare_results_model.cpp" line="+19"/>
+        <source>kind differs</source>
+        <translation>종류가 다름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shape differs</source>
+        <translation>형태가 다름</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 new NaN, %2 new Inf</source>
+        <translation>새 NaN %1개, 새 Inf %2개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>within tolerance</source>
+        <translation>허용 오차 안</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1% outside</source>
+        <translation>%1% 벗어남</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Op</source>
+        <translation>연산자</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max abs</source>
+        <translation>최대 절대 오차</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max rel</source>
+        <translation>최대 상대 오차</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean abs</source>
+        <translation>평균 절대 오차</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outside</source>
+        <translation>벗어남</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::CompareRunner</name>
+    <message>
+        <location filename="../views/compare/compare_runner.cpp" line="+192"/>
+        <source>Comparison cancelled.</source>
+        <translation>비교를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open a model first.</source>
+        <translation>먼저 모델을 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::ComponentVersions</name>
     <message>
         <location filename="../app/component_versions.cpp" line="+64"/>
@@ -928,9 +1297,587 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
 </context>
 <context>
+    <name>onnxscope::DataWatchDialog</name>
+    <message>
+        <location filename="../views/debugger/data_watch_dialog.cpp" line="+15"/>
+        <source>Stop when an output has NaN or Inf</source>
+        <translation>출력에 NaN 또는 Inf가 있으면 멈춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop when an output value leaves the range</source>
+        <translation>출력 값이 범위를 벗어나면 멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data Breakpoints</source>
+        <translation>데이터 중단점</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checked after every node, on every output it produces.</source>
+        <translation>노드마다 실행 후 그 노드의 모든 출력을 검사합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lowest allowed:</source>
+        <translation>허용 최솟값:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest allowed:</source>
+        <translation>허용 최댓값:</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::DebugController</name>
+    <message>
+        <location filename="../views/debugger/debug_controller.cpp" line="+59"/>
+        <source>Cannot run the model: %1</source>
+        <translation>모델을 실행할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not runnable</source>
+        <translation>실행할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Edge %1</source>
+        <translation>연결 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Debug</source>
+        <translation>디버그(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Debug Toolbar</source>
+        <translation>디버그 도구 모음</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the model from the start to the end or a breakpoint</source>
+        <translation>모델을 처음부터 끝이나 중단점까지 실행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Continue</source>
+        <translation>계속(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run on from the current node</source>
+        <translation>현재 노드부터 이어서 실행</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Step</source>
+        <translation>한 단계 실행(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run the next node in execution order</source>
+        <translation>실행 순서상 다음 노드를 실행</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run &amp;to Selected Node</source>
+        <translation>선택한 노드까지 실행(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run until the selected node has run</source>
+        <translation>선택한 노드가 실행될 때까지 실행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pause</source>
+        <translation>일시 중지(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop before the next node</source>
+        <translation>다음 노드 앞에서 멈춤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rest&amp;art</source>
+        <translation>다시 시작(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new pass, stopped before the first node</source>
+        <translation>새로 실행을 시작하고 첫 노드 앞에서 멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toggle &amp;Breakpoint</source>
+        <translation>중단점 설정/해제(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop before the selected node</source>
+        <translation>선택한 노드 앞에서 멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Break on Op &amp;Type…</source>
+        <translation>연산자 종류에서 중단(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop before every node of an op type</source>
+        <translation>한 연산자 종류의 모든 노드 앞에서 멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Break in Name &amp;Scope…</source>
+        <translation>이름 범위에서 중단(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop before every node under a name scope</source>
+        <translation>한 이름 범위 아래의 모든 노드 앞에서 멈춤</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Data Breakpoints…</source>
+        <translation>데이터 중단점(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop when an output has NaN/Inf or leaves a range</source>
+        <translation>출력에 NaN/Inf가 있거나 출력이 범위를 벗어나면 멈춤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear All Breakpoints</source>
+        <translation>모든 중단점 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every breakpoint</source>
+        <translation>모든 중단점 제거</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Inputs…</source>
+        <translation>입력(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the graph inputs</source>
+        <translation>그래프 입력 선택</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro&amp;file…</source>
+        <translation>프로파일(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time every node over several runs</source>
+        <translation>여러 번 실행하여 모든 노드의 시간을 측정</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backend the model runs on</source>
+        <translation>모델을 실행할 백엔드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all cores</source>
+        <translation>모든 코어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>threads: </source>
+        <translation>스레드: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads kernels may use</source>
+        <translation>커널이 사용할 스레드 수</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Execution</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tensor</source>
+        <translation>텐서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+435"/>
+        <source>Profile</source>
+        <translation>프로파일</translation>
+    </message>
+    <message>
+        <location line="-376"/>
+        <source>Planning…</source>
+        <translation>실행 계획을 세우는 중…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Preparing inputs…</source>
+        <translation>입력을 준비하는 중…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inputs: %1; using seeded random data instead.</source>
+        <translation>입력: %1. 대신 시드가 고정된 임의 데이터를 사용합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No inputs</source>
+        <translation>입력 없음</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Select a node of the main graph to run to.</source>
+        <translation>어디까지 실행할지 메인 그래프의 노드를 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a node of the main graph to set a breakpoint on.</source>
+        <translation>중단점을 설정할 메인 그래프의 노드를 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breakpoint set.</source>
+        <translation>중단점을 설정했습니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Breakpoint removed.</source>
+        <translation>중단점을 제거했습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Breaking on every %1.</source>
+        <translation>모든 %1 노드에서 중단합니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No longer breaking on %1.</source>
+        <translation>이제 %1 노드에서 중단하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Breaking in %1.</source>
+        <translation>%1 안에서 중단합니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No longer breaking in %1.</source>
+        <translation>이제 %1 안에서 중단하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Ready at the first node.</source>
+        <translation>첫 노드에서 대기 중입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finished: node times add up to %1.</source>
+        <translation>완료: 노드 시간 합계 %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed at %1: %2</source>
+        <translation>%1에서 실패: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breakpoint before %1.</source>
+        <translation>%1 앞의 중단점에서 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data breakpoint after %1: %2</source>
+        <translation>%1 실행 후 데이터 중단점: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused before %1.</source>
+        <translation>%1 앞에서 일시 중지했습니다.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Node time</source>
+        <translation>노드 시간</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Failed at %1</source>
+        <translation>%1에서 실패</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before %1 · %2 so far</source>
+        <translation>%1 앞 · 지금까지 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Timed runs (after one warm-up run); the median is shown:</source>
+        <translation>측정 실행 횟수(예열 1회 후). 중앙값을 표시합니다:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Break on Op Type</source>
+        <translation>연산자 종류에서 중단</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop before every node of type (choose again to remove):</source>
+        <translation>이 종류의 모든 노드 앞에서 멈춤(다시 선택하면 해제):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This model&apos;s node names carry no name scopes.</source>
+        <translation>이 모델의 노드 이름에는 이름 범위가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Break in Name Scope</source>
+        <translation>이름 범위에서 중단</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop before every node under (choose again to remove):</source>
+        <translation>다음 범위 아래의 모든 노드 앞에서 멈춤(다시 선택하면 해제):</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::DebugExecutor</name>
+    <message>
+        <location filename="../views/debugger/debug_executor.cpp" line="+174"/>
+        <source>Planning the model</source>
+        <translation>모델 실행 계획을 세우는 중</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Setting threads</source>
+        <translation>스레드를 설정하는 중</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Setting inputs</source>
+        <translation>입력을 설정하는 중</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stepping</source>
+        <translation>한 단계 실행 중</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Running to a node</source>
+        <translation>노드까지 실행 중</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Continuing</source>
+        <translation>이어서 실행 중</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restarting</source>
+        <translation>다시 시작하는 중</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Profiling</source>
+        <translation>프로파일링 중</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading a value</source>
+        <translation>값을 읽는 중</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>No model is planned.</source>
+        <translation>실행 계획이 세워진 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&apos;%1&apos; has not been computed in this pass.</source>
+        <translation>&apos;%1&apos;은(는) 이번 실행에서 아직 계산되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot start: %1</source>
+        <translation>시작할 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+110"/>
+        <source>Profiling paused after %n run(s).</source>
+        <translation>
+            <numerusform>%n회 실행 후 프로파일링을 일시 중지했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Profiling paused.</source>
+        <translation>프로파일링을 일시 중지했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::EditController</name>
+    <message>
+        <location filename="../views/edit_controller.cpp" line="+33"/>
+        <source>Metadata</source>
+        <translation>메타데이터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit History</source>
+        <translation>편집 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+131"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <location line="+131"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;opened model&gt;</source>
+        <translation>&lt;열었을 때의 모델&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Check and save the model</source>
+        <translation>모델을 검사하고 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and save the model under a new name</source>
+        <translation>모델을 검사하고 새 이름으로 저장</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Metadata Editor</source>
+        <translation>메타데이터 편집기(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit &amp;History</source>
+        <translation>편집 기록(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Unsaved Changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has unsaved changes. Save them before closing it?</source>
+        <translation>“%1”에 저장하지 않은 변경 사항이 있습니다. 닫기 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소(&amp;U): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행(&amp;R): %1</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ExecutionListModel</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/execution_list_model.cpp" line="+191"/>
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>노드 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Failed here</source>
+        <translation>여기서 실패</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Op type</source>
+        <translation>연산자 종류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backend</source>
+        <translation>백엔드</translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::GraphMinimap</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+28"/>
+        <location filename="../views/graph_view.cpp" line="+29"/>
         <source>Overview: click to move the view</source>
         <translation>개요: 클릭하면 보기를 옮깁니다</translation>
     </message>
@@ -998,7 +1945,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>배치 실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+80"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>연산자 %n개</numerusform>
@@ -1017,7 +1964,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>%1 열기</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>Export Graph as SVG</source>
         <translation>그래프를 SVG로 내보내기</translation>
     </message>
@@ -1095,7 +2042,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::GraphView</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+330"/>
+        <location filename="../views/graph_view.cpp" line="+377"/>
         <source>Graph exported by ONNX Scope</source>
         <translation>ONNX Scope에서 내보낸 그래프</translation>
     </message>
@@ -1104,6 +2051,221 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <location line="+12"/>
         <source>Cannot write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::HeatLegend</name>
+    <message>
+        <location filename="../views/heat_legend.cpp" line="+22"/>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Spread small values apart when a few nodes dominate</source>
+        <translation>몇몇 노드의 값이 유난히 클 때 작은 값들을 구분해 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::HistogramWidget</name>
+    <message numerus="yes">
+        <location filename="../views/debugger/histogram_widget.cpp" line="+18"/>
+        <source>%n bin(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%1부터 %2까지 구간 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No histogram</source>
+        <translation>히스토그램 없음</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::InputDialog</name>
+    <message>
+        <location filename="../views/debugger/input_dialog.cpp" line="+223"/>
+        <source>Graph Inputs</source>
+        <translation>그래프 입력</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Symbolic dimensions</source>
+        <translation>기호 차원</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Inputs are remembered for this model.</source>
+        <translation>입력 설정은 이 모델에 대해 기억됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::InputSpecEditor</name>
+    <message>
+        <location line="-195"/>
+        <source>Seeded random</source>
+        <translation>시드 고정 임의 값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zeros</source>
+        <translation>0으로 채움</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ones</source>
+        <translation>1로 채움</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File (.pb, .npy, .npz)</source>
+        <translation>파일 (.pb, .npy, .npz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uniform</source>
+        <translation>균등 분포</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>정규 분포</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distribution:</source>
+        <translation>분포:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range (else [-1, 1) for floats, [0, 10) for integers)</source>
+        <translation>범위 직접 지정 (지정하지 않으면 실수는 [-1, 1), 정수는 [0, 10))</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uniform range:</source>
+        <translation>균등 분포 범위:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>std</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal mean:</source>
+        <translation>정규 분포 평균:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+10"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Image:</source>
+        <translation>이미지:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>as is</source>
+        <translation>그대로</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Resize to (W × H):</source>
+        <translation>크기 조정 (W × H):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NCHW</source>
+        <translation>NCHW</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NHWC</source>
+        <translation>NHWC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout:</source>
+        <translation>레이아웃:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BGR</source>
+        <translation>BGR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel order:</source>
+        <translation>채널 순서:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pixel scale:</source>
+        <translation>픽셀 배율:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mean (R, G, B):</source>
+        <translation>평균 (R, G, B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Std (R, G, B):</source>
+        <translation>표준편차 (R, G, B):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Declared:</source>
+        <translation>선언된 형식:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>데이터 원본:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Input Image</source>
+        <translation>입력 이미지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input Tensor</source>
+        <translation>입력 텐서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tensors (*.pb *.npy *.npz);;All files (*)</source>
+        <translation>텐서 (*.pb *.npy *.npz);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -1117,13 +2279,13 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="+70"/>
-        <location line="+341"/>
+        <location filename="../app/main_window.cpp" line="+74"/>
+        <location line="+377"/>
         <source>ONNX Scope</source>
         <translation>ONNX Scope</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-376"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -1238,7 +2400,13 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>개요(&amp;O)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+25"/>
+        <location line="+143"/>
+        <source>%1[*] — ONNX Scope</source>
+        <translation>%1[*] — ONNX Scope</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>Open Model</source>
         <translation>모델 열기</translation>
     </message>
@@ -1248,7 +2416,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>ONNX 모델 (*.onnx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Loading %1 (%2)…</source>
         <translation>%1 (%2) 불러오는 중…</translation>
     </message>
@@ -1258,17 +2426,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Could not open “%1”.</source>
         <translation>“%1”을(를) 열 수 없습니다.</translation>
     </message>
-    <message>
-        <location line="+19"/>
-        <source>%1 — ONNX Scope</source>
-        <translation>%1 — ONNX Scope</translation>
-    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+26"/>
         <source>Loaded %1 in %2 ms: %n node(s).</source>
         <translation>
             <numerusform>%1을(를) %2ms 만에 불러왔습니다: 노드 %n개.</numerusform>
@@ -1278,6 +2441,240 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <location line="+13"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::MetadataEditor</name>
+    <message>
+        <location filename="../views/metadata_editor.cpp" line="+65"/>
+        <location line="+11"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Producer name:</source>
+        <translation>생성 도구 이름:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Producer version:</source>
+        <translation>생성 도구 버전:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domain:</source>
+        <translation>도메인:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model version:</source>
+        <translation>모델 버전:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model doc string:</source>
+        <translation>모델 설명 문자열:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graph doc string:</source>
+        <translation>그래프 설명 문자열:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metadata properties</source>
+        <translation>메타데이터 속성</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main graph</source>
+        <translation>메인 그래프</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selected node</source>
+        <translation>선택한 노드</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selected value</source>
+        <translation>선택한 값</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Needs IR version %1 or newer; this model is IR %2.</source>
+        <translation>IR 버전 %1 이상이 필요합니다. 이 모델은 IR %2입니다.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Not changed: %1</source>
+        <translation>변경되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>select the entry to remove</source>
+        <translation>제거할 항목을 선택하세요</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ModelEditor</name>
+    <message>
+        <location filename="../views/model_editor.cpp" line="+62"/>
+        <source>Undo: %1</source>
+        <translation>실행 취소: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>node %1</source>
+        <translation>노드 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <location line="+40"/>
+        <location line="+40"/>
+        <location line="+32"/>
+        <location line="+44"/>
+        <location line="+29"/>
+        <source>No model is open.</source>
+        <translation>열린 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <source>The model is being saved; edit it again when the save has finished.</source>
+        <translation>모델을 저장하는 중입니다. 저장이 끝난 뒤 다시 편집하세요.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” could not be undone or redone: %2</source>
+        <translation>“%1”을(를) 실행 취소하거나 다시 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set producer name</source>
+        <translation>생성 도구 이름 설정</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set producer version</source>
+        <translation>생성 도구 버전 설정</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set model domain</source>
+        <translation>모델 도메인 설정</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit model doc string</source>
+        <translation>모델 설명 문자열 편집</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit graph doc string</source>
+        <translation>그래프 설명 문자열 편집</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set model version to %1</source>
+        <translation>모델 버전을 %1(으)로 설정</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>There is no node %1 in the main graph.</source>
+        <translation>메인 그래프에 노드 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Rename node “%1” to “%2”</source>
+        <translation>노드 “%1”의 이름을 “%2”(으)로 변경</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Edit doc string of “%1”</source>
+        <translation>“%1”의 설명 문자열 편집</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 expects %2: %3</source>
+        <translation>%1 속성에는 %2 값이 필요합니다: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set %1.%2 to %3</source>
+        <translation>%1.%2을(를) %3(으)로 설정</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rename “%1” to “%2”</source>
+        <translation>“%1”의 이름을 “%2”(으)로 변경</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“%1” has no dimension %2.</source>
+        <translation>“%1”에는 차원 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set dimension %1 of “%2” to %3</source>
+        <translation>“%2”의 차원 %1을(를) %3(으)로 설정</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add metadata “%1”</source>
+        <translation>메타데이터 “%1” 추가</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set metadata “%1”</source>
+        <translation>메타데이터 “%1” 설정</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename metadata “%1” to “%2”</source>
+        <translation>메타데이터 “%1”의 이름을 “%2”(으)로 변경</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove metadata “%1”</source>
+        <translation>메타데이터 “%1” 제거</translation>
     </message>
 </context>
 <context>
@@ -1451,7 +2848,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::NodePropertiesPanel</name>
     <message>
-        <location filename="../views/node_properties_panel.cpp" line="+26"/>
+        <location filename="../views/node_properties_panel.cpp" line="+43"/>
         <source>Property</source>
         <translation>항목</translation>
     </message>
@@ -1461,7 +2858,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>값</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+226"/>
         <source>unknown type</source>
         <translation>알 수 없는 자료형</translation>
     </message>
@@ -1486,19 +2883,20 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>그래프 출력</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location line="+10"/>
         <location line="+2"/>
-        <location line="+8"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+57"/>
+        <location line="-11"/>
+        <location line="+60"/>
         <source>Type</source>
         <translation>자료형</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>Op type</source>
         <translation>연산자 종류</translation>
     </message>
@@ -1508,7 +2906,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>도메인</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>(unnamed)</source>
         <translation>(이름 없음)</translation>
     </message>
@@ -1528,28 +2926,48 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-90"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
+        <source>%1 — double-click or press F2 to edit</source>
+        <translation>%1 — 더블클릭하거나 F2 키를 눌러 편집</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not changed: %1</source>
+        <translation>변경되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>graph — double-click to open</source>
         <translation>그래프 — 더블클릭하여 열기</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>Dimensions</source>
+        <translation>차원</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Metadata</source>
+        <translation>메타데이터</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>(omitted)</source>
         <translation>(생략됨)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Statistics</source>
         <translation>통계</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-38"/>
         <source>Inputs</source>
         <translation>입력</translation>
     </message>
@@ -1560,16 +2978,18 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>Doc string</source>
         <translation>설명 문자열</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No schema documentation for %1.</source>
         <translation>%1의 스키마 설명이 없습니다.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <location line="+2"/>
         <source>Tensor</source>
         <translation>텐서</translation>
     </message>
@@ -1604,7 +3024,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>외부 데이터</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Block</source>
         <translation>블록</translation>
     </message>
@@ -1622,6 +3042,332 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <location line="+1"/>
         <source>Double-click the block or press Enter to expand or collapse it.</source>
         <translation>블록을 더블클릭하거나 Enter 키를 눌러 펼치거나 접으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ProfileNodeModel</name>
+    <message>
+        <location filename="../views/debugger/profile_models.cpp" line="+109"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Op type</source>
+        <translation>연산자 종류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backend</source>
+        <translation>백엔드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>% of total</source>
+        <translation>전체 대비 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Min</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shapes</source>
+        <translation>형태</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ProfileOpModel</name>
+    <message>
+        <location line="+74"/>
+        <source>Op type</source>
+        <translation>연산자 종류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Executions</source>
+        <translation>실행 횟수</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>% of total</source>
+        <translation>전체 대비 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Min</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max</source>
+        <translation>최대</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ProfilePanel</name>
+    <message>
+        <location filename="../views/debugger/profile_panel.cpp" line="+17"/>
+        <source>Chrome Trace…</source>
+        <translation>Chrome 트레이스…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the samples as Chrome trace JSON (chrome://tracing, Perfetto)</source>
+        <translation>측정값을 Chrome 트레이스 JSON으로 저장합니다 (chrome://tracing, Perfetto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the per-node table as CSV</source>
+        <translation>노드별 표를 CSV로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op types</source>
+        <translation>연산자 종류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export:</source>
+        <translation>내보내기:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Run the model (Debug ▸ Run) or profile it (Debug ▸ Profile) to see node times.</source>
+        <translation>노드 시간을 보려면 모델을 실행(디버그 ▸ 실행)하거나 프로파일(디버그 ▸ 프로파일)하세요.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Host time around each node (device kernel times are in the trace)</source>
+        <translation>각 노드 전후의 호스트 시간 (장치 커널 시간은 트레이스에 있음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host time around each node</source>
+        <translation>각 노드 전후의 호스트 시간</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 on %2; median of %n run(s) after %3 warm-up.</source>
+        <translation>
+            <numerusform>%2에서 측정한 %1, 예열 %3회 후 %n회 실행의 중앙값.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cpu</source>
+        <translation>cpu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Node times add up to %1 of %2 measured for the whole run (%3%).</source>
+        <translation>노드 시간의 합은 전체 실행에서 측정한 %2 중 %1입니다 (%3%).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rest is spent between nodes (binding inputs, freeing values, stepping overhead).</source>
+        <translation>나머지는 노드 사이에서 쓰입니다 (입력 연결, 값 해제, 단계 실행 오버헤드).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node times exceed the run: the clock is coarser than the nodes.</source>
+        <translation>노드 시간의 합이 실행 시간보다 깁니다. 시계의 정밀도가 노드 실행 시간보다 낮습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node times add up to %1.</source>
+        <translation>노드 시간 합계: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profiler overhead about %1 per node (%2 per run).</source>
+        <translation>프로파일러 오버헤드는 노드당 약 %1 (실행당 %2)입니다.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export Chrome Trace</source>
+        <translation>Chrome 트레이스 내보내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::SaveController</name>
+    <message>
+        <location filename="../views/save_controller.cpp" line="+27"/>
+        <source>Save Failed</source>
+        <translation>저장 실패</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save Model As</source>
+        <translation>다른 이름으로 모델 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 모델 (*.onnx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Checking the model before saving…</source>
+        <translation>저장하기 전에 모델을 검사하는 중…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Saving %1…</source>
+        <translation>%1 저장 중…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“%1” was not saved: %2
+The file on disk has not been changed.</source>
+        <translation>“%1”을(를) 저장하지 못했습니다: %2
+디스크의 파일은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved.</source>
+        <translation>저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save cancelled.</source>
+        <translation>저장을 취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::SaveReviewDialog</name>
+    <message>
+        <location filename="../views/save_review_dialog.cpp" line="+17"/>
+        <source>Save %1</source>
+        <translation>%1 저장</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No edits since the model was opened or last saved.</source>
+        <translation>모델을 열거나 마지막으로 저장한 뒤 편집한 내용이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) since the last save:</source>
+        <translation>
+            <numerusform>마지막 저장 이후 변경 사항 %n개:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The onnx checker and shape inference found no problems.</source>
+        <translation>onnx 검사기와 형태 추론에서 문제를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checks found problems. Saving writes a model that other tools may refuse to load.</source>
+        <translation>검사에서 문제가 발견되었습니다. 저장하면 다른 도구에서 불러오지 못할 수 있는 모델이 기록됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes from the checks:</source>
+        <translation>검사 결과 참고 사항:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Node</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(model)</source>
+        <translation>(모델)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Anyway</source>
+        <translation>그래도 저장</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>저장</translation>
     </message>
 </context>
 <context>
@@ -1678,11 +3424,245 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
 </context>
 <context>
+    <name>onnxscope::TensorDiffView</name>
+    <message>
+        <location filename="../views/compare/tensor_diff_view.cpp" line="+42"/>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns:</source>
+        <translation>열:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Difference (model − reference)</source>
+        <translation>차이 (모델 − 기준)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Distribution of the differences:</source>
+        <translation>차이의 분포:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a compared value to see both sides.</source>
+        <translation>비교한 값을 선택하면 양쪽 값을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — model %2 %3, reference %4 %5</source>
+        <translation>%1 — 모델 %2 %3, 기준 %4 %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>max abs %1, max rel %2, mean abs %3, cosine %4, %5 of %6 elements outside atol %7 + rtol %8 · |reference|</source>
+        <translation>최대 절대 %1, 최대 상대 %2, 평균 절대 %3, 코사인 %4, 원소 %6개 중 %5개가 atol %7 + rtol %8 · |기준| 밖</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two sides cannot be compared element by element.</source>
+        <translation>양쪽을 원소별로 비교할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 NaN and %2 Inf appear only in the model&apos;s values.</source>
+        <translation>모델 값에만 NaN %1개와 Inf %2개가 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>axis %1 (%2)</source>
+        <translation>축 %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>axis %1 = </source>
+        <translation>축 %1 = </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>shape differs</source>
+        <translation>형태가 다름</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::TensorImageView</name>
+    <message>
+        <location filename="../views/debugger/tensor_image_view.cpp" line="+133"/>
+        <source>per channel</source>
+        <translation>채널별</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing to draw for this tensor or slice.</source>
+        <translation>이 텐서나 단면에는 그릴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tensor.</source>
+        <translation>텐서가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::TensorPreviewPanel</name>
+    <message>
+        <location filename="../views/debugger/tensor_preview_panel.cpp" line="+42"/>
+        <source>Per-channel range</source>
+        <translation>채널별 범위</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>2-D slice</source>
+        <translation>2차원 단면</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel grid (NCHW)</source>
+        <translation>채널 격자 (NCHW)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the tensor as .npy or .pb</source>
+        <translation>텐서를 .npy 또는 .pb로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Select a node or an edge that has been computed.</source>
+        <translation>계산된 노드나 연결을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&apos;%1&apos; is not available.</source>
+        <translation>&apos;%1&apos;을(를) 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Statistics and slices are shown for tensors; this is %1.</source>
+        <translation>통계와 단면은 텐서에만 표시됩니다. 이 값은 %1입니다.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Computing statistics…</source>
+        <translation>통계를 계산하는 중…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>min %1   max %2   mean %3   std %4
+NaN %5   Inf %6   zeros %7% of %8</source>
+        <translation>최소 %1   최대 %2   평균 %3   표준편차 %4
+NaN %5   Inf %6   0인 원소 %7% (전체 %8개)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>axis %1 (%2)</source>
+        <translation>축 %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns:</source>
+        <translation>열:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>axis %1 =</source>
+        <translation>축 %1 =</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No value to export.</source>
+        <translation>내보낼 값이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export Tensor</source>
+        <translation>텐서 내보내기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NumPy array (*.npy);;ONNX TensorProto (*.pb)</source>
+        <translation>NumPy 배열 (*.npy);;ONNX TensorProto (*.pb)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
     <name>onnxscope::TranslationLoader</name>
     <message>
         <location filename="../app/translation_loader.cpp" line="+21"/>
         <source>System</source>
         <translation>시스템 설정</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ValueMappingDialog</name>
+    <message>
+        <location filename="../views/compare/value_mapping_dialog.cpp" line="+17"/>
+        <source>Map values between the models</source>
+        <translation>모델 간 값 대응 설정</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 values match by name. Pick the reference value for the others; values left unmapped are not compared.</source>
+        <translation>값 %1개는 이름으로 대응됩니다. 나머지 값에는 대응할 기준 값을 고르세요. 대응시키지 않은 값은 비교하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by name</source>
+        <translation>이름으로 필터링</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Model value</source>
+        <translation>모델 값</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference value</source>
+        <translation>기준 값</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not compared)</source>
+        <translation>(비교 안 함)</translation>
     </message>
 </context>
 </TS>
