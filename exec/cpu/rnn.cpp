@@ -17,6 +17,29 @@ namespace onnxscope {
 
 namespace {
 
+// out[b, g] = sum_k h[b, k] * r[g, k] (h x R^T) for one time step. With the usual batch of one
+// or a few rows this is a matrix-vector product: direct dot products over R's contiguous rows,
+// instead of a GEMM that would pack all of R again at every step.
+void recurrentProduct(int64_t batch, int64_t rows, int64_t hidden, const float* h, const float* r, float* out,
+                      int64_t ldOut, int threads) {
+    if (batch > 4) {
+        gemm<float>(false, true, batch, rows, hidden, 1.0f, h, hidden, r, hidden, 0.0f, out, ldOut, threads);
+        return;
+    }
+#pragma omp parallel for num_threads(threads) if (threads > 1 && rows * hidden > 32768)
+    for (int64_t g = 0; g < rows; ++g) {
+        const float* row = r + g * hidden;
+        for (int64_t b = 0; b < batch; ++b) {
+            const float* hb = h + b * hidden;
+            float sum = 0;
+#pragma omp simd reduction(+ : sum)
+            for (int64_t k = 0; k < hidden; ++k)
+                sum += hb[k] * row[k];
+            out[b * ldOut + g] = sum;
+        }
+    }
+}
+
 enum class CellKind { Rnn, Gru, Lstm };
 
 struct Activation {
@@ -205,8 +228,7 @@ public:
                 const float* xt = xw.data() + t * batch * G;
                 // Recurrent projection (GRU without linear_before_reset does the h gate later).
                 const int64_t recurrentRows = m_kind == CellKind::Gru && !linearBeforeReset ? 2 * H : G;
-                gemm<float>(false, true, batch, recurrentRows, H, 1.0f, hd, H, rd, H, 0.0f, hr.data(), G,
-                            threads);
+                recurrentProduct(batch, recurrentRows, H, hd, rd, hr.data(), G, threads);
                 auto gate = [&](int64_t b, int k, int64_t j) {
                     float v = xt[b * G + k * H + j] + hr[b * G + k * H + j] + wb[k * H + j] + rb[k * H + j];
                     return v;
@@ -222,8 +244,8 @@ public:
                         std::vector<float> rTimesH(static_cast<size_t>(batch * H));
                         for (int64_t i = 0; i < batch * H; ++i)
                             rTimesH[i] = rh[i] * hd[i];
-                        gemm<float>(false, true, batch, H, H, 1.0f, rTimesH.data(), H, rd + 2 * H * H, H,
-                                    0.0f, hGate.data(), H, threads);
+                        recurrentProduct(batch, H, H, rTimesH.data(), rd + 2 * H * H, hGate.data(), H,
+                                         threads);
                         for (int64_t b = 0; b < batch; ++b)
                             for (int64_t j = 0; j < H; ++j)
                                 hGate[b * H + j] += rb[2 * H + j];
