@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Latency of ONNX Scope's CPU backend against ONNX Runtime's CPU build (npm onnxruntime-node),
+# same model, same input, same thread count, at 1 and 2 threads. Each round runs our bench and
+# ORT's one after the other (alternating, so load changes hit both alike); the figures are the
+# medians over every timed run of all rounds. Then the GFLOP/s our Conv/MatMul/Gemm nodes reach
+# (from `onnxscope-cli profile`) against this machine's measured FMA peak.
+#
+# Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
+#   ROUNDS (5), RUNS per round (10), WARMUP per round (3), THREADS ("1 2") from the environment.
+# Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+shift || true
+models=("$@")
+[ ${#models[@]} -eq 0 ] && models=(resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm)
+rounds=${ROUNDS:-5}
+runs=${RUNS:-10}
+warmup=${WARMUP:-3}
+threads_list=${THREADS:-"1 2"}
+out=bench/out
+ort_dir=$out/ort
+
+cmake --build "$build" --target onnxscope_bench_latency onnxscope-cli >/dev/null
+/usr/bin/python3 bench/export_models.py "$out" "${models[@]}" 2>/dev/null
+
+if [ ! -d "$ort_dir/node_modules/onnxruntime-node" ]; then
+    command -v npm >/dev/null || { echo "npm is missing (apt-get install -y nodejs npm)" >&2; exit 1; }
+    mkdir -p "$ort_dir"
+    # --ignore-scripts: the package ships its prebuilt native binding; no install script is run.
+    (cd "$ort_dir" && npm install --ignore-scripts --no-audit --no-fund onnxruntime-node >/dev/null)
+fi
+export NODE_PATH=$PWD/$ort_dir/node_modules
+ort_version=$(node -e "console.log(require('onnxruntime-node').env.versions.common)") ||
+    { echo "onnxruntime-node's native binding does not load" >&2; exit 1; }
+
+# One seeded random input per model, of the shape the model declares.
+/usr/bin/python3 - "$out" "${models[@]}" <<'PY'
+import sys
+import numpy as np
+import onnx
+out = sys.argv[1]
+for name in sys.argv[2:]:
+    model = onnx.load(f"{out}/{name}.onnx", load_external_data=False)
+    dims = [d.dim_value or 1 for d in model.graph.input[0].type.tensor_type.shape.dim]
+    np.save(f"{out}/{name}.bench_input.npy", np.random.default_rng(0).standard_normal(dims).astype(np.float32))
+PY
+
+median() { /usr/bin/python3 -c "import json,statistics,sys; print('%.2f' % statistics.median(sum((json.loads(l)['times_ms'] for l in sys.stdin if l.strip()), [])))"; }
+
+echo "ONNX Runtime $ort_version (onnxruntime-node, CPU EP); $rounds rounds x $runs runs after $warmup warm-up, alternating"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %7s %10s %10s %7s\n' model threads ours_ms ort_ms ratio
+for threads in $threads_list; do
+    for name in "${models[@]}"; do
+        model=$out/$name.onnx input=$out/$name.bench_input.npy
+        ours=$(mktemp) theirs=$(mktemp)
+        for ((r = 0; r < rounds; ++r)); do
+            "$build/bench/onnxscope_bench_latency" "$model" "$input" "$threads" "$warmup" "$runs" >>"$ours"
+            node bench/ort_bench.js "$model" "$input" "$threads" "$warmup" "$runs" >>"$theirs"
+        done
+        o=$(median <"$ours") t=$(median <"$theirs")
+        rm -f "$ours" "$theirs"
+        printf '%-16s %7s %10s %10s %7.2f\n' "$name" "$threads" "$o" "$t" "$(echo "$o / $t" | bc -l)"
+    done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ratio: ours / ONNX Runtime (below 1: we are faster)"
+
+# Achieved GFLOP/s of the Conv/MatMul/Gemm nodes (fused groups count under their Conv/MatMul).
+peak_bin=$out/ort_peak_flops
+[ "$peak_bin" -nt bench/ort_peak_flops.c ] || cc -O2 -march=native -fopenmp bench/ort_peak_flops.c -o "$peak_bin"
+echo
+printf '%-16s %7s %10s %9s %9s %8s\n' model threads conv_mm_ms GFLOP GFLOP/s of_peak
+for threads in $threads_list; do
+    peak=$("$peak_bin" "$threads")
+    for name in "${models[@]}"; do
+        json=$(mktemp)
+        "$build/app/onnxscope-cli" profile "$out/$name.onnx" --threads "$threads" --warmup 3 --runs 10 \
+            --input "input=$out/$name.bench_input.npy" --json "$json" >/dev/null
+        /usr/bin/python3 - "$out/$name.onnx" "$json" "$name" "$threads" "$peak" <<'PY'
+import json, sys
+import numpy as np
+import onnx
+from onnx import shape_inference
+path, profile, name, threads, peak = sys.argv[1:6]
+model = shape_inference.infer_shapes(onnx.load(path, load_external_data=True))
+g = model.graph
+shapes = {v.name: [d.dim_value for d in v.type.tensor_type.shape.dim]
+          for v in list(g.value_info) + list(g.input) + list(g.output)}
+shapes.update({i.name: list(i.dims) for i in g.initializer})
+def attr(node, key, default):
+    for a in node.attribute:
+        if a.name == key:
+            return onnx.helper.get_attribute_value(a)
+    return default
+flops = {}
+for node in g.node:
+    try:
+        if node.op_type == "Conv":
+            w, y = shapes[node.input[1]], shapes[node.output[0]]
+            flops[node.name] = 2 * np.prod(y) * np.prod(w[1:])
+        elif node.op_type == "MatMul":
+            a, y = shapes[node.input[0]], shapes[node.output[0]]
+            flops[node.name] = 2 * np.prod(y) * a[-1]
+        elif node.op_type == "Gemm":
+            a, y = shapes[node.input[0]], shapes[node.output[0]]
+            flops[node.name] = 2 * np.prod(y) * (a[0] if attr(node, "transA", 0) else a[1])
+    except (KeyError, IndexError):
+        pass
+nodes = json.load(open(profile))["nodes"]
+ms = sum(n["median_ms"] for n in nodes if n["name"] in flops)
+total = sum(flops[n["name"]] for n in nodes if n["name"] in flops) / 1e9
+rate = total / (ms / 1e3) if ms else 0
+print("%-16s %7s %10.2f %9.2f %9.1f %7.0f%%" % (name, threads, ms, total, rate, 100 * rate / float(peak)))
+PY
+        rm -f "$json"
+    done
+    echo "peak ($threads thread(s), FMA loop): $peak GFLOP/s"
+done
