@@ -1,5 +1,6 @@
 #include "cpu_kernels.h"
 #include "extra_kernels.h"
+#include "sequence_model_kernels.h"
 
 namespace onnxscope {
 
@@ -9,6 +10,7 @@ void registerExtraKernels(KernelRegistry& registry) {
     registerSwiGluKernel(registry);
     registerAffineGridKernel(registry);
     registerDeformConvKernel(registry);
+    registerCausalConvWithStateKernel(registry);
 }
 
 } // namespace onnxscope
