@@ -11,6 +11,7 @@ void registerExtraKernels(KernelRegistry& registry) {
     registerAffineGridKernel(registry);
     registerDeformConvKernel(registry);
     registerCausalConvWithStateKernel(registry);
+    registerLinearAttentionKernel(registry);
 }
 
 } // namespace onnxscope
