@@ -12,6 +12,7 @@ void registerExtraKernels(KernelRegistry& registry) {
     registerDeformConvKernel(registry);
     registerCausalConvWithStateKernel(registry);
     registerLinearAttentionKernel(registry);
+    registerFlexAttentionKernel(registry);
 }
 
 } // namespace onnxscope
