@@ -6,7 +6,9 @@
 # (from `onnxscope-cli profile`) against this machine's measured FMA peak.
 #
 # Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
-#   ROUNDS (5), RUNS per round (10), WARMUP per round (3), THREADS ("1 2") from the environment.
+#   ROUNDS (5), RUNS per round (10), WARMUP per round (3), THREADS ("1 2") from the environment;
+#   OURS_ENV: variables for our runs only, e.g. OURS_ENV=OMP_WAIT_POLICY=passive (libgomp's
+#   default spin-waiting collapses when other processes compete for the cores).
 # Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,14 +51,14 @@ PY
 median() { /usr/bin/python3 -c "import json,statistics,sys; print('%.2f' % statistics.median(sum((json.loads(l)['times_ms'] for l in sys.stdin if l.strip()), [])))"; }
 
 echo "ONNX Runtime $ort_version (onnxruntime-node, CPU EP); $rounds rounds x $runs runs after $warmup warm-up, alternating"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${OURS_ENV:+; ours with $OURS_ENV}"
 printf '%-16s %7s %10s %10s %7s\n' model threads ours_ms ort_ms ratio
 for threads in $threads_list; do
     for name in "${models[@]}"; do
         model=$out/$name.onnx input=$out/$name.bench_input.npy
         ours=$(mktemp) theirs=$(mktemp)
         for ((r = 0; r < rounds; ++r)); do
-            "$build/bench/onnxscope_bench_latency" "$model" "$input" "$threads" "$warmup" "$runs" >>"$ours"
+            env ${OURS_ENV:-} "$build/bench/onnxscope_bench_latency" "$model" "$input" "$threads" "$warmup" "$runs" >>"$ours"
             node bench/ort_bench.js "$model" "$input" "$threads" "$warmup" "$runs" >>"$theirs"
         done
         o=$(median <"$ours") t=$(median <"$theirs")
@@ -76,7 +78,7 @@ for threads in $threads_list; do
     peak=$("$peak_bin" "$threads")
     for name in "${models[@]}"; do
         json=$(mktemp)
-        "$build/app/onnxscope-cli" profile "$out/$name.onnx" --threads "$threads" --warmup 3 --runs 10 \
+        env ${OURS_ENV:-} "$build/app/onnxscope-cli" profile "$out/$name.onnx" --threads "$threads" --warmup 3 --runs 10 \
             --input "input=$out/$name.bench_input.npy" --json "$json" >/dev/null
         /usr/bin/python3 - "$out/$name.onnx" "$json" "$name" "$threads" "$peak" <<'PY'
 import json, sys
