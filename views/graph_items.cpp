@@ -16,6 +16,27 @@ double lod(const QStyleOptionGraphicsItem* option, const QPainter* painter) {
     return option->levelOfDetailFromTransform(painter->worldTransform());
 }
 
+// The part of rect's fill and outline inside exposed (both in item coordinates).
+void paintClippedFrame(QPainter* painter, const QRectF& rect, const QRectF& exposed, const QColor& fill,
+                       const QPen& pen) {
+    const QRectF view = exposed.isEmpty() ? rect : exposed.adjusted(-4, -4, 4, 4);
+    const QRectF visible = rect.intersected(view);
+    if (visible.isEmpty())
+        return;
+    painter->fillRect(visible, fill);
+    painter->setPen(pen);
+    const double left = visible.left(), right = visible.right(), top = visible.top(),
+                 bottom = visible.bottom();
+    if (rect.top() >= view.top())
+        painter->drawLine(QLineF(left, rect.top(), right, rect.top()));
+    if (rect.bottom() <= view.bottom())
+        painter->drawLine(QLineF(left, rect.bottom(), right, rect.bottom()));
+    if (rect.left() >= view.left())
+        painter->drawLine(QLineF(rect.left(), top, rect.left(), bottom));
+    if (rect.right() <= view.right())
+        painter->drawLine(QLineF(rect.right(), top, rect.right(), bottom));
+}
+
 // Marks as outlines around a box, strongest first: an error or the current node is what the
 // user must see at any zoom.
 void paintMarkOutline(QPainter* painter, const QRectF& rect, double radius, NodeMarks marks) {
@@ -179,6 +200,8 @@ BlockGraphItem::BlockGraphItem(const GraphDocument& doc, int block, const QRectF
     , m_header(doc.metrics->headerHeight)
     , m_fonts(GraphFonts::standard()) {
     setFlag(ItemIsSelectable);
+    // An open block can span the whole graph; painting needs the exposed part (see paint()).
+    setFlag(ItemUsesExtendedStyleOption, expanded);
     setData(kItemKindRole, int(GraphItemKind::Block));
     setData(kItemIdRole, block);
     // Deeper open frames above shallower ones; closed blocks sit with the nodes.
@@ -221,10 +244,17 @@ void BlockGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
-    painter->setBrush(fill);
-    painter->setPen(QPen(selected ? kSelection : QColor(0x6a, 0x80, 0xa0), selected ? 3 : 1,
-                         m_expanded ? Qt::DashLine : Qt::SolidLine));
-    painter->drawRoundedRect(m_rect, 6, 6);
+    const QPen frame(selected ? kSelection : QColor(0x6a, 0x80, 0xa0), selected ? 3 : 1,
+                     m_expanded ? Qt::DashLine : Qt::SolidLine);
+    if (m_expanded) {
+        // Qt dashes a whole outline before clipping it, which costs seconds per frame for the
+        // outline of a block holding thousands of nodes; draw only what is exposed.
+        paintClippedFrame(painter, m_rect, option->exposedRect, fill, frame);
+    } else {
+        painter->setBrush(fill);
+        painter->setPen(frame);
+        painter->drawRoundedRect(m_rect, 6, 6);
+    }
     if (!m_expanded) {
         // Stacked edge hints that there is more inside.
         painter->setPen(QPen(QColor(0x6a, 0x80, 0xa0), 1));
@@ -312,7 +342,12 @@ void EdgeGraphItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     const double detail = lod(option, painter);
     const QColor color = isSelected() ? kSelection : QColor(0x55, 0x55, 0x55);
     painter->setRenderHint(QPainter::Antialiasing, detail > 0.6);
-    painter->setPen(QPen(color, isSelected() ? 2.5 : 1.2));
+    // A cosmetic pen one pixel wide takes the raster engine's clipping line stroker; a wider
+    // pen strokes the whole curve first, which for long edges at full zoom cost tens of
+    // milliseconds per frame even when only a sliver of the edge is on screen.
+    QPen pen(color, isSelected() ? 2.5 : 1.0);
+    pen.setCosmetic(!isSelected());
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
     if (detail < 0.35)

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QSvgGenerator>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -15,11 +16,17 @@ namespace onnxscope {
 
 // A small overview in the corner: the whole scene at low detail plus the visible rectangle;
 // clicking or dragging moves the main view.
+//
+// The overview is a picture of the graph scene rendered once per change of that scene, shown as
+// the background of an empty scene with the same coordinates. Drawing the graph scene itself
+// on every pan cost tens of milliseconds per frame on graphs of ten thousand nodes.
 class GraphMinimap : public QGraphicsView {
 public:
-    GraphMinimap(GraphView* main, QGraphicsScene* scene)
-        : QGraphicsView(scene, main)
-        , m_main(main) {
+    GraphMinimap(GraphView* main, QGraphicsScene* source)
+        : QGraphicsView(main)
+        , m_main(main)
+        , m_source(source) {
+        setScene(&m_coordinates);
         setInteractive(false);
         setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -27,14 +34,23 @@ public:
         setBackgroundBrush(QColor(0xf4, 0xf4, 0xf4, 230));
         setCursor(Qt::PointingHandCursor);
         setToolTip(tr("Overview: click to move the view"));
+        m_render.setSingleShot(true);
+        m_render.setInterval(150);
+        QObject::connect(&m_render, &QTimer::timeout, this, [this] { renderPicture(); });
+        QObject::connect(m_source, &QGraphicsScene::changed, this, [this] { m_render.start(); });
     }
     void refit() {
-        if (scene())
-            fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
-        viewport()->update();
+        m_coordinates.setSceneRect(m_source->sceneRect());
+        fitInView(m_coordinates.sceneRect(), Qt::KeepAspectRatio);
+        renderPicture();
     }
 
 protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override {
+        QGraphicsView::drawBackground(painter, rect);
+        if (!m_picture.isNull())
+            painter->drawImage(m_coordinates.sceneRect(), m_picture);
+    }
     void drawForeground(QPainter* painter, const QRectF&) override {
         const QPolygonF visible = m_main->mapToScene(m_main->viewport()->rect());
         painter->setPen(QPen(QColor(0xd0, 0x40, 0x20), 0));
@@ -51,9 +67,38 @@ protected:
         QGraphicsView::resizeEvent(event);
         refit();
     }
+    void showEvent(QShowEvent* event) override {
+        QGraphicsView::showEvent(event);
+        refit(); // nothing was rendered while hidden
+    }
 
 private:
+    void renderPicture() {
+        const QRectF source = m_source->sceneRect();
+        if (source.isEmpty() || !isVisible()) {
+            m_picture = {};
+            viewport()->update();
+            return;
+        }
+        // As many pixels as the minimap shows the scene with, at the screen's pixel ratio.
+        const QRectF shown = mapFromScene(source).boundingRect();
+        const qreal ratio = devicePixelRatioF();
+        QImage picture((shown.size() * ratio).toSize().expandedTo(QSize(1, 1)),
+                       QImage::Format_ARGB32_Premultiplied);
+        picture.fill(Qt::transparent);
+        QPainter painter(&picture);
+        m_source->render(&painter, QRectF(QPointF(0, 0), QSizeF(picture.size())), source,
+                         Qt::IgnoreAspectRatio);
+        painter.end();
+        m_picture = std::move(picture);
+        viewport()->update();
+    }
+
     GraphView* m_main;
+    QGraphicsScene* m_source;
+    QGraphicsScene m_coordinates; // empty; only its scene rect, for the mapping
+    QImage m_picture;
+    QTimer m_render;
 };
 
 GraphView::GraphView(QWidget* parent)
