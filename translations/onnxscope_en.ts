@@ -28,9 +28,9 @@
     <message numerus="yes">
         <location filename="../views/debugger/debug_executor.cpp" line="+456"/>
         <source>Profiling paused after %n run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Profiling paused after %n run.</numerusform>
+            <numerusform>Profiling paused after %n runs.</numerusform>
         </translation>
     </message>
 </context>
@@ -39,7 +39,7 @@
     <message numerus="yes">
         <location filename="../views/debugger/execution_list_model.cpp" line="+191"/>
         <source>%n node(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n node</numerusform>
             <numerusform>%n nodes</numerusform>
         </translation>
@@ -80,16 +80,16 @@
     <message numerus="yes">
         <location filename="../views/debugger/histogram_widget.cpp" line="+18"/>
         <source>%n bin(s) from %1 to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bin from %1 to %2</numerusform>
+            <numerusform>%n bins from %1 to %2</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>onnxscope::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/main_window.cpp" line="+419"/>
+        <location filename="../app/main_window.cpp" line="+434"/>
         <source>Loaded %1 in %2 ms: %n node(s).</source>
         <translation>
             <numerusform>Loaded %1 in %2 ms: %n node.</numerusform>
@@ -102,9 +102,9 @@
     <message numerus="yes">
         <location filename="../views/debugger/profile_panel.cpp" line="+114"/>
         <source>%1 on %2; median of %n run(s) after %3 warm-up.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on %2; median of %n run after %3 warm-up.</numerusform>
+            <numerusform>%1 on %2; median of %n runs after %3 warm-up.</numerusform>
         </translation>
     </message>
 </context>
@@ -113,9 +113,9 @@
     <message numerus="yes">
         <location filename="../views/save_review_dialog.cpp" line="+22"/>
         <source>%n change(s) since the last save:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change since the last save:</numerusform>
+            <numerusform>%n changes since the last save:</numerusform>
         </translation>
     </message>
 </context>

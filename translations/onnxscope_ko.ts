@@ -1342,7 +1342,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>실행할 수 없음</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Edge %1</source>
         <translation>연결 %1</translation>
     </message>
@@ -1523,7 +1523,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+435"/>
+        <location line="+439"/>
         <source>Profile</source>
         <translation>프로파일</translation>
     </message>
@@ -1768,18 +1768,18 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+131"/>
+        <location line="-134"/>
+        <location line="+135"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-134"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
@@ -1804,7 +1804,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>모델을 검사하고 새 이름으로 저장</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -2279,18 +2279,18 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="+74"/>
-        <location line="+377"/>
+        <location filename="../app/main_window.cpp" line="+78"/>
+        <location line="+388"/>
         <source>ONNX Scope</source>
         <translation>ONNX Scope</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-387"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
@@ -2400,7 +2400,17 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>개요(&amp;O)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
+        <source>The debugger is using the model; pause it before editing.</source>
+        <translation>디버거가 모델을 사용하고 있습니다. 편집하기 전에 일시 정지하세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A comparison is running; cancel it before editing.</source>
+        <translation>비교가 실행 중입니다. 편집하기 전에 취소하세요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+143"/>
         <source>%1[*] — ONNX Scope</source>
         <translation>%1[*] — ONNX Scope</translation>
@@ -2560,7 +2570,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>실행 취소: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>node %1</source>
         <translation>노드 %1</translation>
     </message>
@@ -2576,12 +2586,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-224"/>
         <source>The model is being saved; edit it again when the save has finished.</source>
         <translation>모델을 저장하는 중입니다. 저장이 끝난 뒤 다시 편집하세요.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>“%1” could not be undone or redone: %2</source>
         <translation>“%1”을(를) 실행 취소하거나 다시 실행할 수 없습니다: %2</translation>
     </message>
