@@ -19,7 +19,7 @@ for name in vit_b_16 transformer_12 transformer_160; do
     field() { echo "$json" | sed -n "s/.*\"$1\": \([0-9.e-]*\).*/\1/p" | head -n 1; }
     /usr/bin/python3 bench/onnx_to_dot.py "$model" "$out/$name.dot"
     start=$(date +%s.%N)
-    if timeout "$limit" dot -Tplain "$out/$name.dot" >/dev/null; then
+    if timeout "$limit" dot -Tplain "$out/$name.dot" >/dev/null 2>&1; then
         dot_s=$(echo "$(date +%s.%N) - $start" | bc)
     else
         dot_s=">$limit"
