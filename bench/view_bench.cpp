@@ -88,5 +88,8 @@ int main(int argc, char** argv) {
         const FrameStats s = timeFrames(view, frames);
         std::printf("%-12.4f %10.2f %10.2f\n", view.zoomLevel(), s.medianMs, s.worstMs);
     }
+    // VIEW_SHOT=FILE.png: what the last frame showed, to look at the drawing itself.
+    if (const QString shot = qEnvironmentVariable("VIEW_SHOT"); !shot.isEmpty())
+        view.viewport()->grab().save(shot);
     return 0;
 }

@@ -1,13 +1,22 @@
 #include "block_layout.h"
+
 #include "block_tree.h"
 #include "display_graph.h"
 #include "graphviz_layout.h"
 #include "layered_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace onnxscope {
+
+QSizeF BlockMetrics::openSize(int block, QSizeF inner) const {
+    const double title = block >= 0 && block < static_cast<int>(openTitleWidths.size())
+                             ? openTitleWidths[static_cast<size_t>(block)]
+                             : 0.0;
+    return QSizeF(std::max(inner.width() + 2 * padding, title), inner.height() + headerHeight + 2 * padding);
+}
 
 std::shared_ptr<const BlockLayoutCache::Local> BlockLayoutCache::find(uint64_t signature,
                                                                       uint64_t state) const {
@@ -88,9 +97,10 @@ std::shared_ptr<const BlockLayoutCache::Local> BlockLayouter::layoutBlock(int bl
         auto child = layoutBlock(item.id, job, &childState);
         if (!child)
             return nullptr;
-        sizes.push_back(QSizeF(child->size.width() + 2 * m.padding,
-                               child->size.height() + m.headerHeight + 2 * m.padding));
-        subState = mix(mix(subState, 3), childState);
+        const QSizeF open = m.openSize(item.id, child->size);
+        sizes.push_back(open);
+        // Blocks alike inside may differ in title width, and with it in size.
+        subState = mix(mix(mix(subState, 3), childState), static_cast<uint64_t>(std::lround(open.width())));
     }
     *state = subState;
     if (job.cancelled && job.cancelled()) {
@@ -192,9 +202,9 @@ bool BlockLayouter::compose(const std::vector<bool>& expanded, SceneLayout& out,
             QSizeF size = m.collapsedSizes[static_cast<size_t>(item.id)];
             if (open) {
                 const QSizeF inner = job.locals[static_cast<size_t>(item.id)]->size;
-                size = QSizeF(inner.width() + 2 * m.padding, inner.height() + m.headerHeight + 2 * m.padding);
+                size = m.openSize(item.id, inner);
                 contentOrigin[static_cast<size_t>(item.id)] =
-                    pos + QPointF(m.padding, m.headerHeight + m.padding);
+                    pos + QPointF((size.width() - inner.width()) / 2, m.headerHeight + m.padding);
                 order.push_back(item.id);
             }
             blockRect[static_cast<size_t>(item.id)] = QRectF(pos, size);

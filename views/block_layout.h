@@ -61,10 +61,15 @@ struct SceneLayout {
 enum class LayoutEngineChoice { Auto, Graphviz, Layered };
 
 struct BlockMetrics {
-    std::vector<QSizeF> nodeSizes;      // per display node
-    std::vector<QSizeF> collapsedSizes; // per block, as a closed box
-    double headerHeight = 22;           // title strip of an open block
+    std::vector<QSizeF> nodeSizes;       // per display node
+    std::vector<QSizeF> collapsedSizes;  // per block, as a closed box
+    std::vector<double> openTitleWidths; // per block, the width its open header's text needs
+    double headerHeight = 22;            // title strip of an open block
     double padding = 10;
+
+    // An open block around content of size inner: padded, below its header, and never narrower
+    // than its header's text.
+    QSizeF openSize(int block, QSizeF inner) const;
 };
 
 class BlockLayoutCache {

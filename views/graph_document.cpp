@@ -94,6 +94,11 @@ std::shared_ptr<GraphDocument> GraphDocument::create(std::shared_ptr<const Displ
     for (int b = 0; b < static_cast<int>(doc->tree->blocks().size()); ++b) {
         const double w =
             std::max(title.width(blockTitle(*doc->tree, b)), body.width(blockSubtitle(*doc->tree, b)));
+        // The open header reads "▾ title  ·  subtitle" in the title font (graph_items.cpp).
+        metrics->openTitleWidths.push_back(
+            std::ceil(title.width(QStringLiteral("▾ ") + blockTitle(*doc->tree, b) + QStringLiteral("  ·  ") +
+                                  blockSubtitle(*doc->tree, b)) +
+                      20));
         metrics->collapsedSizes.emplace_back(std::ceil(std::max(kMinWidth * 1.5, w + 2 * kHorizontalPadding)),
                                              std::ceil(title.height() + body.height() + 14));
     }

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QPainter>
+
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 
 #include <cmath>
 
@@ -316,7 +318,10 @@ EdgeGraphItem::EdgeGraphItem(const SceneEdge& edge, const QString& label)
             m_arrow << tip << left.p2() << right.p2();
         }
     }
-    m_labelPos = m_path.pointAtPercent(0.5) + QPointF(4, 0);
+    // Just below the producer, where every edge of a fan-out still runs together.
+    const double length = m_path.length();
+    m_labelPos = m_path.pointAtPercent(length > 0 ? m_path.percentAtLength(std::min(22.0, length / 2)) : 0) +
+                 QPointF(4, 0);
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
     if (!m_label.isEmpty())
         m_bounds = m_bounds.united(QRectF(m_labelPos - QPointF(0, 10), QSizeF(8 * m_label.size() + 8, 14)));

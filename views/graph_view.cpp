@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSet>
 #include <QSvgGenerator>
 #include <QTimer>
 #include <QWheelEvent>
@@ -152,11 +153,14 @@ void GraphView::setSceneLayout(const SceneLayout& layout) {
         m_scene->addItem(item);
         m_blockItems[static_cast<size_t>(b.block)] = item;
     }
+    // A tensor read by several nodes is one value: its shape is written once, beside its
+    // producer, not on every edge where the labels would stack on top of each other.
+    QSet<int> labelled;
     for (const SceneEdge& e : layout.edges) {
         QString label;
-        if (e.tensor >= 0) {
-            const DisplayTensor& t = graph.tensors()[static_cast<size_t>(e.tensor)];
-            label = t.shapeText;
+        if (e.tensor >= 0 && !labelled.contains(e.tensor)) {
+            labelled.insert(e.tensor);
+            label = graph.tensors()[static_cast<size_t>(e.tensor)].shapeText;
         }
         m_scene->addItem(new EdgeGraphItem(e, label));
     }
