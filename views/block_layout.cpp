@@ -74,6 +74,49 @@ void appendSegment(QPolygonF& pts, bool bezier, QPointF from, QPointF to) {
     pts << to;
 }
 
+// Inside an open block, from the point where an edge meets its frame to the node it ends at
+// (entering) or back (leaving; the points come out in drawing order either way). When other
+// nodes may lie between frame and node, the path keeps to the block's padding, between frame and
+// content, down to the node's middle and meets the node from the side, instead of cutting
+// straight across the nodes in between.
+// levels counts the open blocks from the frame's down to the one holding the node: their margins
+// are all that lies between frame and node when the node is the first (or last) inside. Beyond
+// those, a layout's own border stays well under a rank separation (36) plus a node's height,
+// which is what another node in between would add.
+void appendInsideFrame(QPolygonF& pts, bool bezier, QPointF framePoint, const QRectF& frame,
+                       const QRectF& node, bool entering, int levels, const BlockMetrics& m) {
+    const double slack = 30;
+    const bool nearEdge = entering ? node.top() - frame.top() <= levels * (m.headerHeight + m.padding) + slack
+                                   : frame.bottom() - node.bottom() <= levels * m.padding + slack;
+    const QPointF nodeEnd =
+        entering ? QPointF(node.center().x(), node.top()) : QPointF(node.center().x(), node.bottom());
+    if (nearEdge) {
+        if (entering) {
+            appendSegment(pts, bezier, framePoint, nodeEnd);
+        } else {
+            pts << nodeEnd;
+            appendSegment(pts, bezier, nodeEnd, framePoint);
+        }
+        return;
+    }
+    const bool left = node.center().x() - frame.left() <= frame.right() - node.center().x();
+    const double channel = left ? frame.left() + m.padding / 2 : frame.right() - m.padding / 2;
+    const QPointF side(left ? node.left() : node.right(), node.center().y());
+    const QPointF level(channel, node.center().y());
+    if (entering) {
+        const QPointF below(channel, frame.top() + m.headerHeight);
+        appendSegment(pts, bezier, framePoint, below);
+        appendSegment(pts, bezier, below, level);
+        appendSegment(pts, bezier, level, side);
+    } else {
+        const QPointF above(channel, frame.bottom() - m.padding / 2);
+        pts << side;
+        appendSegment(pts, bezier, side, level);
+        appendSegment(pts, bezier, level, above);
+        appendSegment(pts, bezier, above, framePoint);
+    }
+}
+
 } // namespace
 
 std::shared_ptr<const BlockLayoutCache::Local> BlockLayouter::layoutBlock(int blockId, Job& job,
@@ -223,6 +266,18 @@ bool BlockLayouter::compose(const std::vector<bool>& expanded, SceneLayout& out,
         return holder;
     };
 
+    // Open blocks from frame down to the block holding node (or the closed block standing for it).
+    auto levelsInside = [&](int frame, int node, int holder) {
+        int levels = 0;
+        for (int b = holder >= 0 ? blocks[static_cast<size_t>(holder)].parent : m_tree->blockOfNode(node);
+             b >= 0; b = blocks[static_cast<size_t>(b)].parent) {
+            ++levels;
+            if (b == frame)
+                break;
+        }
+        return levels;
+    };
+
     for (int b : order) {
         const Block& block = blocks[static_cast<size_t>(b)];
         const auto& local = *job.locals[static_cast<size_t>(b)];
@@ -263,14 +318,18 @@ bool BlockLayouter::compose(const std::vector<bool>& expanded, SceneLayout& out,
                                   isOpen(expanded, block.items[static_cast<size_t>(ie.to)].id);
             // Edges into an open block were routed to its frame; continue them to the real node.
             if (fromInside) {
-                const QPointF start(src.center().x(), src.bottom());
-                se.points << start;
-                appendSegment(se.points, se.bezier, start, route2.front());
+                const int frame = block.items[static_cast<size_t>(ie.from)].id;
+                appendInsideFrame(se.points, se.bezier, route2.front(), blockRect[static_cast<size_t>(frame)],
+                                  src, false, levelsInside(frame, de.from, fromHolder), m);
                 route2.removeFirst();
             }
             se.points << route2;
-            if (toInside)
-                appendSegment(se.points, se.bezier, se.points.back(), QPointF(dst.center().x(), dst.top()));
+            if (toInside) {
+                const int frame = block.items[static_cast<size_t>(ie.to)].id;
+                appendInsideFrame(se.points, se.bezier, se.points.back(),
+                                  blockRect[static_cast<size_t>(frame)], dst, true,
+                                  levelsInside(frame, de.to, toHolder), m);
+            }
             merged[key] = out.edges.size();
             out.edges.push_back(std::move(se));
         }
