@@ -5,6 +5,7 @@
 // profiling with exports, and QAbstractItemModelTester on every item model.
 #include "core/model.h"
 #include "core/tensor_file_io.h"
+#include "core/tensor_proto_io.h"
 #include "exec/session.h"
 #include "views/debugger/debug_controller.h"
 #include "views/debugger/debug_executor.h"
@@ -14,9 +15,13 @@
 #include "views/debugger/tensor_image_view.h"
 #include "views/debugger/tensor_preview_panel.h"
 #include "views/debugger/tensor_slice_model.h"
+#include "views/display_graph.h"
 #include "views/graph_page.h"
 #include "views/graph_view.h"
 #include "views/heat_legend.h"
+#include "views/node_properties_panel.h"
+
+#include <onnx/onnx_pb.h>
 
 #include <QAbstractItemModelTester>
 #include <QMainWindow>
@@ -49,6 +54,7 @@ private slots:
     void profileFillsPanelOverlayAndExports();
     void itemModelsPassTheTester();
     void pauseStopsARunningPass();
+    void initializerPreviewsWithoutARun();
 
 private:
     StopInfo waitStop(StopCause expected);
@@ -392,6 +398,35 @@ void TestDebugger::pauseStopsARunningPass() {
     m_debug->resume();
     QCOMPARE(int(waitStop(StopCause::Finished).cause), int(StopCause::Finished));
     QCOMPARE(m_debug->executionModel()->indexOfPlanNode(count - 1).data(Qt::ForegroundRole).isValid(), true);
+}
+
+void TestDebugger::initializerPreviewsWithoutARun() {
+    // A Conv weight: folded into its node on the graph, listed as its input in the properties.
+    const DisplayGraph& graph = *m_page->document()->graph;
+    int weight = -1;
+    for (int t = 0; t < static_cast<int>(graph.tensors().size()) && weight < 0; ++t)
+        if (graph.tensors()[static_cast<size_t>(t)].initializer &&
+            graph.tensors()[static_cast<size_t>(t)].initializer->dims_size() == 4)
+            weight = t;
+    QVERIFY(weight >= 0);
+    const onnx::TensorProto& proto = *graph.tensors()[static_cast<size_t>(weight)].initializer;
+    QSignalSpy summary(m_debug->tensorPanel(), &TensorPreviewPanel::summaryReady);
+    emit m_page->propertiesPanel()->tensorRequested(weight);
+    QVERIFY(summary.wait(30000));
+    TensorPreviewPanel* panel = m_debug->tensorPanel();
+    QCOMPARE(panel->currentName(), QString::fromStdString(proto.name()));
+    auto expected = tensorFromProto(proto);
+    QVERIFY(expected.ok());
+    QCOMPARE(panel->value()->tensor.shape(), expected->shape());
+    double min = expected->elementAsDouble(0), max = min;
+    for (int64_t i = 1; i < expected->elementCount(); ++i) {
+        min = std::min(min, expected->elementAsDouble(i));
+        max = std::max(max, expected->elementAsDouble(i));
+    }
+    QCOMPARE(panel->summary().count, expected->elementCount());
+    QCOMPARE(panel->summary().min, min);
+    QCOMPARE(panel->summary().max, max);
+    QVERIFY(!panel->summary().histogram.empty());
 }
 
 QTEST_MAIN(TestDebugger)

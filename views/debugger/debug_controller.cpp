@@ -8,9 +8,11 @@
 #include "tensor_preview_panel.h"
 
 #include "core/model.h"
+#include "core/tensor_proto_io.h"
 #include "views/graph_page.h"
 #include "views/graph_view.h"
 #include "views/heat_legend.h"
+#include "views/node_properties_panel.h"
 
 #ifdef ONNXSCOPE_HAVE_OPENCL
 #include "exec/opencl/opencl_device.h"
@@ -19,6 +21,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -114,6 +117,10 @@ DebugController::DebugController(QMainWindow* window, GraphPage* page)
         if (onMainGraph())
             refreshOverlay();
     });
+    // Activating a tensor row in the properties panel previews it: a weight straight from the
+    // model (no run needed), a computed value from the executor.
+    connect(m_page->propertiesPanel(), &NodePropertiesPanel::tensorRequested, this,
+            &DebugController::showTensor);
     connect(m_page->view()->legend(), &HeatLegend::logarithmicToggled, this, [this](bool on) {
         m_logScale = on;
         refreshOverlay();
@@ -648,6 +655,39 @@ void DebugController::onExecutionRowSelected(int planIndex) {
     m_syncingSelection = false;
     // The state right after this node: its outputs (kept for inspection once it has run).
     m_tensorPanel->setCandidates(nodeTitle(planIndex), m_plan.nodes[static_cast<size_t>(planIndex)].outputs);
+}
+
+void DebugController::showTensor(int tensor) {
+    const auto doc = m_page->document();
+    if (!doc || !m_model || tensor < 0 || tensor >= static_cast<int>(doc->graph->tensors().size()))
+        return;
+    const DisplayTensor& t = doc->graph->tensors()[static_cast<size_t>(tensor)];
+    if (!t.initializer) {
+        if (onMainGraph() && m_ready)
+            m_tensorPanel->setCandidates(tr("Value %1").arg(t.name), {t.name});
+        return;
+    }
+    m_tensorPanel->setCandidates(tr("Initializer %1").arg(t.name), {});
+    m_tensorDock->show();
+    m_tensorDock->raise();
+    // Weights can be large and may live in external data (mapped, read on first touch): convert
+    // them off the UI thread. The model pointer keeps the TensorProto alive meanwhile.
+    const quint64 tag = ++m_valueTag;
+    auto model = m_model;
+    const onnx::TensorProto* proto = t.initializer;
+    auto* watcher = new QFutureWatcher<Result<Tensor>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, tag, name = t.name] {
+        watcher->deleteLater();
+        if (tag != m_valueTag)
+            return;
+        Result<Tensor> loaded = watcher->result();
+        if (loaded.ok())
+            m_tensorPanel->setValue(name, std::make_shared<const Value>(std::move(loaded).value()));
+        else
+            m_tensorPanel->setValue(name, nullptr, QString::fromStdString(loaded.message()));
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [model, proto]() -> Result<Tensor> { return tensorFromProto(*proto, &model->externalData()); }));
 }
 
 void DebugController::showValue(const QString& name) {

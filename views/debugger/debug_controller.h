@@ -85,6 +85,9 @@ public:
     void setInputSettings(const InputSettings& settings);
     // Shows a value by name in the tensor preview (fetched from the executor).
     void showValue(const QString& name);
+    // Shows a display tensor of the current graph: an initializer from the model, anything else
+    // from the executor.
+    void showTensor(int tensor);
 
 signals:
     void ready();
