@@ -9,6 +9,7 @@
 #include "views/compare/compare_panel.h"
 #include "views/compare/compare_results_model.h"
 #include "views/compare/compare_runner.h"
+#include "views/compare/model_diff_window.h"
 #include "views/compare/tensor_diff_view.h"
 #include "views/compare/value_mapping_dialog.h"
 #include "views/graph_page.h"
@@ -26,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace onnxscope;
 using namespace onnxscope::test;
@@ -189,6 +191,37 @@ private slots:
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains("missing.onnx"));
         QVERIFY(m_compare->panel()->startButton()->isEnabled());
+    }
+
+    void modelDiffMarksAndSyncsBothSides() {
+        QVERIFY(open(QString::fromStdString(testModelPath("example_cnn").string())));
+        const QString variant = writeVariant(
+            "diff_attribute.onnx", [](onnx::ModelProto& m) { return breakExampleCnn(m, "attribute"); });
+        QVERIFY(!variant.isEmpty());
+        ModelDiffWindow* window = m_compare->showDiff(variant);
+        QVERIFY(window);
+        QSignalSpy ready(window, &ModelDiffWindow::ready);
+        QVERIFY(ready.wait(30000));
+        const QString node = QString::fromLatin1(brokenNode("attribute"));
+        // Exactly the changed node, found by name, with its pads.
+        const ModelDiff& diff = window->diff();
+        QCOMPARE(diff.nodes.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(diff.nodes[0].nameA), node);
+        QCOMPARE(int(diff.nodes[0].kind), int(ChangeKind::Changed));
+        QVERIFY(window->changeList()->topLevelItem(0)->child(0)->text(0).contains(node));
+        // Marked on both graphs (wait for their layouts so the boxes exist).
+        QTRY_VERIFY(window->pageA()->hasLayout() && window->pageB()->hasLayout());
+        const int a = window->displayNode(0, diff.nodes[0].indexA);
+        const int b = window->displayNode(1, diff.nodes[0].indexB);
+        QVERIFY(a >= 0 && b >= 0);
+        QVERIFY(window->pageA()->view()->overlay().entry(a) &&
+                window->pageA()->view()->overlay().entry(a)->fill);
+        QVERIFY(window->pageB()->view()->overlay().entry(b) &&
+                window->pageB()->view()->overlay().entry(b)->fill);
+        // Selecting it on the left selects its counterpart on the right.
+        window->pageA()->revealAndSelect(a);
+        QTRY_COMPARE(window->pageB()->view()->selectedNode(), b);
+        window->close();
     }
 
     void mappingDialogPairsUnmatchedNames() {

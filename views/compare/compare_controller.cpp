@@ -3,6 +3,7 @@
 #include "compare_panel.h"
 #include "compare_results_model.h"
 #include "compare_runner.h"
+#include "model_diff_window.h"
 #include "tensor_diff_view.h"
 #include "value_mapping_dialog.h"
 
@@ -16,6 +17,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QMenu>
@@ -114,6 +116,15 @@ void CompareController::install(QMenu* viewMenu, QAction* menuBefore, QAbstractI
     m_cancelAction->setEnabled(false);
     connect(m_cancelAction, &QAction::triggered, this, &CompareController::cancel);
     m_menu->addSeparator();
+    m_diffAction = m_menu->addAction(tr("&Diff with Model…"));
+    m_diffAction->setToolTip(tr("Show the structural differences to another model side by side"));
+    connect(m_diffAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Diff with Model"), QString(),
+                                                          tr("ONNX models (*.onnx);;All files (*)"));
+        if (!path.isEmpty())
+            showDiff(path);
+    });
+    m_menu->addSeparator();
     QAction* clear = m_menu->addAction(tr("Clear Error &Overlay"));
     connect(clear, &QAction::triggered, this, [this] { m_page->view()->clearOverlay(); });
     if (menuBefore)
@@ -121,6 +132,17 @@ void CompareController::install(QMenu* viewMenu, QAction* menuBefore, QAbstractI
     else
         m_window->menuBar()->addMenu(m_menu);
     m_startAction->setEnabled(m_model != nullptr);
+    m_diffAction->setEnabled(m_model != nullptr);
+}
+
+ModelDiffWindow* CompareController::showDiff(const QString& otherModel) {
+    if (!m_model)
+        return nullptr;
+    auto* window = new ModelDiffWindow(m_window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->open(m_model, QString::fromStdString(m_model->path().filename().string()), otherModel);
+    window->show();
+    return window;
 }
 
 void CompareController::setModel(std::shared_ptr<const Model> model, const QString& path) {
@@ -131,6 +153,8 @@ void CompareController::setModel(std::shared_ptr<const Model> model, const QStri
     m_panel->setRunning(false);
     if (m_startAction)
         m_startAction->setEnabled(m_model != nullptr);
+    if (m_diffAction)
+        m_diffAction->setEnabled(m_model != nullptr);
 }
 
 int CompareController::valueCount() const {

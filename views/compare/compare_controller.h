@@ -23,6 +23,7 @@ namespace onnxscope {
 
 class CompareRunner;
 class ComparePanel;
+class ModelDiffWindow;
 class GraphPage;
 class Model;
 
@@ -48,6 +49,8 @@ public:
 
     void start();
     void cancel();
+    // Opens a window with the open model and otherModel side by side, differences marked.
+    ModelDiffWindow* showDiff(const QString& otherModel);
 
 signals:
     void comparisonFinished();
@@ -68,6 +71,7 @@ private:
     QMenu* m_menu = nullptr;
     QAction* m_startAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    QAction* m_diffAction = nullptr;
     QTimer* m_overlayTimer;
     std::shared_ptr<const Model> m_model;
     LayerCompareReport m_report;
