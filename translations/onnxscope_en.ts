@@ -4,7 +4,7 @@
 <context>
     <name>EdgeGraphItem</name>
     <message numerus="yes">
-        <location filename="../views/graph_items.cpp" line="+298"/>
+        <location filename="../views/graph_items.cpp" line="+333"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>%n connection</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>BlockGraphItem</name>
     <message>
-        <location filename="../views/graph_items.cpp" line="+186"/>
+        <location filename="../views/graph_items.cpp" line="+211"/>
         <source>%1 — %2
 Double-click to %3</source>
         <translation>%1 — %2
@@ -21,7 +21,7 @@ Double-click to %3</source>
         <translation>펼치기</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>Σ %1</source>
         <translation>Σ %1</translation>
     </message>
@@ -37,7 +37,7 @@ Double-click to %3</source>
 <context>
     <name>EdgeGraphItem</name>
     <message numerus="yes">
-        <location filename="../views/graph_items.cpp" line="+43"/>
+        <location filename="../views/graph_items.cpp" line="+46"/>
         <source>%n connection(s)</source>
         <translation>
             <numerusform>연결 %n개</numerusform>
@@ -913,7 +913,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::CompareController</name>
     <message>
-        <location filename="../views/compare/compare_controller.cpp" line="+95"/>
+        <location filename="../views/compare/compare_controller.cpp" line="+97"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
@@ -944,11 +944,31 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Diff with Model…</source>
+        <translation>다른 모델과 구조 비교(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the structural differences to another model side by side</source>
+        <translation>다른 모델과의 구조 차이를 나란히 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diff with Model</source>
+        <translation>다른 모델과 구조 비교</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 모델 (*.onnx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Clear Error &amp;Overlay</source>
         <translation>오차 오버레이 지우기(&amp;O)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+42"/>
         <location line="+127"/>
         <source>Choose the reference model first.</source>
         <translation>먼저 기준 모델을 선택하세요.</translation>
@@ -1332,7 +1352,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::DebugController</name>
     <message>
-        <location filename="../views/debugger/debug_controller.cpp" line="+59"/>
+        <location filename="../views/debugger/debug_controller.cpp" line="+62"/>
         <source>Cannot run the model: %1</source>
         <translation>모델을 실행할 수 없습니다: %1</translation>
     </message>
@@ -1347,7 +1367,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>연결 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&amp;Debug</source>
         <translation>디버그(&amp;D)</translation>
     </message>
@@ -1523,12 +1543,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+439"/>
+        <location line="+472"/>
         <source>Profile</source>
         <translation>프로파일</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-409"/>
         <source>Planning…</source>
         <translation>실행 계획을 세우는 중…</translation>
     </message>
@@ -1643,7 +1663,17 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+44"/>
+        <source>Value %1</source>
+        <translation>값 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Initializer %1</source>
+        <translation>초기화 텐서 %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Timed runs (after one warm-up run); the median is shown:</source>
         <translation>측정 실행 횟수(예열 1회 후). 중앙값을 표시합니다:</translation>
     </message>
@@ -1877,7 +1907,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::GraphMinimap</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+29"/>
+        <location filename="../views/graph_view.cpp" line="+37"/>
         <source>Overview: click to move the view</source>
         <translation>개요: 클릭하면 보기를 옮깁니다</translation>
     </message>
@@ -2042,7 +2072,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::GraphView</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+377"/>
+        <location filename="../views/graph_view.cpp" line="+418"/>
         <source>Graph exported by ONNX Scope</source>
         <translation>ONNX Scope에서 내보낸 그래프</translation>
     </message>
@@ -2560,6 +2590,129 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <location line="+21"/>
         <source>select the entry to remove</source>
         <translation>제거할 항목을 선택하세요</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ModelDiffWindow</name>
+    <message>
+        <location filename="../views/compare/model_diff_window.cpp" line="+56"/>
+        <source>Model Diff</source>
+        <translation>모델 구조 비교</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model A</source>
+        <translation>모델 A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model B</source>
+        <translation>모델 B</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1과(와) %2를 비교하는 중…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot compare the models: %1</source>
+        <translation>모델을 비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Model Diff — %1 ↔ %2</source>
+        <translation>모델 구조 비교 — %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 and %2 have the same structure, weights and properties.</source>
+        <translation>%1과(와) %2는 구조, 가중치, 속성이 같습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A: %1 (%2 nodes), B: %3 (%4 nodes). Nodes: %5 changed, %6 removed, %7 added, %8 unchanged; %9 initializers and %10 properties differ.</source>
+        <translation>A: %1 (노드 %2개), B: %3 (노드 %4개). 노드: 변경 %5개, 제거 %6개, 추가 %7개, 동일 %8개. 초기화 텐서 %9개와 속성 %10개가 다릅니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Removed in B</source>
+        <translation>B에서 제거됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added in B</source>
+        <translation>B에서 추가됨</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Weight %1 differs (max abs %2)</source>
+        <translation>가중치 %1이(가) 다릅니다 (최대 절대 오차 %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight %1 %2</source>
+        <translation>가중치 %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nodes</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Initializers</source>
+        <translation>초기화 텐서</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>max abs difference %1 in %2 elements</source>
+        <translation>원소 %2개에서 최대 절대 차이 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Properties</source>
+        <translation>속성</translation>
     </message>
 </context>
 <context>
