@@ -15,6 +15,7 @@ namespace {
 
 struct ReluOp {
     explicit ReluOp(const NodeDesc&) {}
+    static constexpr auto floatRows = &vecmath::relu;
     template <typename T> T operator()(T x) const { return x < T(0) ? T(0) : x; }
 };
 
@@ -65,6 +66,7 @@ template <typename T> T softplus(T x) {
 
 struct SigmoidOp {
     explicit SigmoidOp(const NodeDesc&) {}
+    static constexpr auto floatRows = &vecmath::sigmoid;
     template <typename T> T operator()(T x) const { return sigmoid(x); }
 };
 

@@ -32,6 +32,24 @@ void mapElements(const In* in, Out* out, int64_t count, int threads, F&& f) {
         out[i] = f(in[i]);
 }
 
+// rows(in, out, length) over contiguous pieces of [0, count), in parallel when large: for the
+// whole-array loops of vector_math.h.
+template <typename In, typename Out, typename Rows>
+void mapChunks(const In* in, Out* out, int64_t count, int threads, Rows&& rows) {
+    if (count < kParallelThreshold || threads <= 1) {
+        rows(in, out, count);
+        return;
+    }
+    const int64_t chunks = int64_t(threads) * 4;
+#pragma omp parallel for num_threads(threads) schedule(dynamic)
+    for (int64_t c = 0; c < chunks; ++c) {
+        // Chunk bounds on 16-element (cache line) boundaries.
+        const int64_t begin = count * c / chunks / 16 * 16;
+        const int64_t end = c + 1 == chunks ? count : count * (c + 1) / chunks / 16 * 16;
+        rows(in + begin, out + begin, end - begin);
+    }
+}
+
 // Broadcasting of several input shapes to one output, with adjacent axes merged where every
 // input either spans both or broadcasts both, so the innermost run is as long as possible.
 struct BroadcastPlan {

@@ -6,6 +6,7 @@
 
 #include "exec/kernel_registry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -95,6 +96,20 @@ public:
             Tensor r(DataType::Float, shape);
             run(wide.data<float>(), r.data<float>());
             context.setOutput(0, narrowFromFloat(r, type, true, context.threadCount()));
+            return {};
+        }
+        if (type == DataType::Float && inner == 1 && m_kind != SoftmaxKind::Hardmax) {
+            // Contiguous rows (the usual last axis): the vectorized row loop.
+            const float* in = x->data<float>();
+            float* out = context.allocateOutput(0, type, shape).data<float>();
+            const bool log = m_kind == SoftmaxKind::LogSoftmax;
+            const bool parallel = x->elementCount() >= kParallelThreshold && threads > 1 && outer > 1;
+            const int64_t chunks = parallel ? std::min<int64_t>(outer, int64_t(threads) * 4) : 1;
+#pragma omp parallel for num_threads(threads) if (parallel) schedule(dynamic)
+            for (int64_t c = 0; c < chunks; ++c) {
+                const int64_t first = outer * c / chunks, last = outer * (c + 1) / chunks;
+                vecmath::softmaxRows(in + first * n, out + first * n, last - first, n, log);
+            }
             return {};
         }
         if (type == DataType::Float) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "elementwise.h"
+#include "vector_math.h"
 
 #include <type_traits>
 
@@ -36,11 +37,22 @@ public:
         OS_ASSIGN_OR_RETURN(const Tensor* x, requireInput(context, 0));
         const DataType type = x->dataType();
         const int threads = context.threadCount();
+        // Ops with a whole-array float loop (Op::floatRows, from vector_math.h) use it.
+        auto mapFloat = [&](const float* in, float* out, int64_t count) {
+            if constexpr (requires { Op::floatRows; })
+                mapChunks(in, out, count, threads, Op::floatRows);
+            else
+                mapElements(in, out, count, threads, [this](float v) { return m_op(v); });
+        };
+        if (type == DataType::Float && (Types & kFloatTypes)) {
+            Tensor& y = context.allocateOutput(0, type, x->shape());
+            mapFloat(x->data<float>(), y.data<float>(), x->elementCount());
+            return {};
+        }
         if (isNarrowFloat(type) && (Types & kFloatTypes)) {
             Tensor wide = widenToFloat(*x, context.threadCount());
             Tensor result(DataType::Float, x->shape());
-            mapElements(wide.data<float>(), result.data<float>(), x->elementCount(), threads,
-                        [this](float v) { return m_op(v); });
+            mapFloat(wide.data<float>(), result.data<float>(), x->elementCount());
             Tensor& y = context.allocateOutput(0, type, x->shape());
             narrowFromFloat(result.data<float>(), type, y.mutableRawData(), y.elementCount(), true, threads);
             return {};

@@ -22,7 +22,6 @@ OS_FLOAT_FUNCTOR(FloorOp, std::floor(x))
 OS_FLOAT_FUNCTOR(CeilOp, std::ceil(x))
 OS_FLOAT_FUNCTOR(RoundOp, std::nearbyint(x)) // default rounding mode: halves to even, as ONNX asks
 OS_FLOAT_FUNCTOR(SqrtOp, std::sqrt(x))
-OS_FLOAT_FUNCTOR(ExpOp, std::exp(x))
 OS_FLOAT_FUNCTOR(LogOp, std::log(x))
 OS_FLOAT_FUNCTOR(SinOp, std::sin(x))
 OS_FLOAT_FUNCTOR(CosOp, std::cos(x))
@@ -36,8 +35,20 @@ OS_FLOAT_FUNCTOR(TanhOp, std::tanh(x))
 OS_FLOAT_FUNCTOR(AsinhOp, std::asinh(x))
 OS_FLOAT_FUNCTOR(AcoshOp, std::acosh(x))
 OS_FLOAT_FUNCTOR(AtanhOp, std::atanh(x))
-OS_FLOAT_FUNCTOR(ErfOp, std::erf(x))
 #undef OS_FLOAT_FUNCTOR
+
+// Exp and Erf run their float inputs through vector_math.h's loops.
+struct ExpOp {
+    explicit ExpOp(const NodeDesc&) {}
+    static constexpr auto floatRows = &vecmath::exp;
+    template <typename T> T operator()(T x) const { return std::exp(x); }
+};
+
+struct ErfOp {
+    explicit ErfOp(const NodeDesc&) {}
+    static constexpr auto floatRows = &vecmath::erf;
+    template <typename T> T operator()(T x) const { return std::erf(x); }
+};
 
 struct AbsOp {
     explicit AbsOp(const NodeDesc&) {}

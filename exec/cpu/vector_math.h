@@ -1,0 +1,21 @@
+// Float32 loops over contiguous arrays for the hottest elementwise functions (Relu, Exp,
+// Sigmoid, Erf, Tanh) and softmax rows. The libm calls the reference kernels make per element do not
+// vectorize; these use branch-free polynomial forms (exp: Cody-Waite reduction and a degree-7
+// Taylor polynomial; erf, tanh: fitted polynomials on two ranges) accurate to a few float ulps, and are
+// built for AVX-512, AVX2+FMA and baseline x86-64, picked at load time.
+#pragma once
+
+#include <cstdint>
+
+namespace onnxscope::vecmath {
+
+void relu(const float* in, float* out, int64_t n);
+void exp(const float* in, float* out, int64_t n);
+void sigmoid(const float* in, float* out, int64_t n);
+void erf(const float* in, float* out, int64_t n);
+void tanh(const float* in, float* out, int64_t n);
+
+// Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.
+void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax);
+
+} // namespace onnxscope::vecmath
