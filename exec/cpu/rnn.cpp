@@ -4,8 +4,9 @@
 // step then does one [batch, hidden] x [hidden, gates*hidden] GEMM for the recurrence.
 #include "rnn.h"
 
-#include "exec/cpu/gemm.h"
 #include "exec/cpu/nn_util.h"
+#include "exec/cpu/sgemm.h"
+#include "exec/cpu/vector_math.h"
 #include "exec/kernel.h"
 
 #include <algorithm>
@@ -17,27 +18,11 @@ namespace onnxscope {
 
 namespace {
 
-// out[b, g] = sum_k h[b, k] * r[g, k] (h x R^T) for one time step. With the usual batch of one
-// or a few rows this is a matrix-vector product: direct dot products over R's contiguous rows,
-// instead of a GEMM that would pack all of R again at every step.
+// out[b, g] = sum_k h[b, k] * r[g, k] (h x R^T) for one time step: oneDNN's GEMV/GEMM where
+// built with it (R is read once per step, so its speed is the step's), else the reference.
 void recurrentProduct(int64_t batch, int64_t rows, int64_t hidden, const float* h, const float* r, float* out,
                       int64_t ldOut, int threads) {
-    if (batch > 4) {
-        gemm<float>(false, true, batch, rows, hidden, 1.0f, h, hidden, r, hidden, 0.0f, out, ldOut, threads);
-        return;
-    }
-#pragma omp parallel for num_threads(threads) if (threads > 1 && rows * hidden > 32768)
-    for (int64_t g = 0; g < rows; ++g) {
-        const float* row = r + g * hidden;
-        for (int64_t b = 0; b < batch; ++b) {
-            const float* hb = h + b * hidden;
-            float sum = 0;
-#pragma omp simd reduction(+ : sum)
-            for (int64_t k = 0; k < hidden; ++k)
-                sum += hb[k] * row[k];
-            out[b * ldOut + g] = sum;
-        }
-    }
+    sgemm(false, true, batch, rows, hidden, 1.0f, h, hidden, r, hidden, 0.0f, out, ldOut, threads);
 }
 
 enum class CellKind { Rnn, Gru, Lstm };
@@ -45,6 +30,16 @@ enum class CellKind { Rnn, Gru, Lstm };
 struct Activation {
     std::string name;
     float alpha = 0, beta = 0;
+    // Sigmoid and Tanh (the defaults) over a whole gate at once, in place; others per element.
+    void apply(float* v, int64_t n) const {
+        if (name == "Sigmoid")
+            vecmath::sigmoid(v, v, n);
+        else if (name == "Tanh")
+            vecmath::tanh(v, v, n);
+        else
+            for (int64_t i = 0; i < n; ++i)
+                v[i] = (*this)(v[i]);
+    }
     float operator()(float x) const {
         if (name == "Sigmoid")
             return 1.0f / (1.0f + std::exp(-x));
@@ -210,6 +205,7 @@ public:
         const int64_t G = gates * H;
         std::vector<float> xw(static_cast<size_t>(seq * batch * G)), hr(static_cast<size_t>(batch * G));
         std::vector<float> rh(static_cast<size_t>(batch * H)), hNew(static_cast<size_t>(batch * H));
+        std::vector<float> lstmGates(static_cast<size_t>(4 * H));
         for (int d = 0; d < dirs; ++d) {
             const bool reverse = direction == "reverse" || d == 1;
             const float* wd = w.data<float>() + d * G * inputSize;
@@ -221,8 +217,8 @@ public:
             float* cd = c.data<float>() + d * batch * H;
             const float* pd = peep.data() + d * 3 * H;
             // Input projection of all steps at once: [seq*batch, input] x W^T.
-            gemm<float>(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd,
-                        inputSize, 0.0f, xw.data(), G, threads);
+            sgemm(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd, inputSize,
+                  0.0f, xw.data(), G, threads);
             for (int64_t step = 0; step < seq; ++step) {
                 const int64_t t = reverse ? seq - 1 - step : step;
                 const float* xt = xw.data() + t * batch * G;
@@ -269,18 +265,36 @@ public:
                     for (int64_t b = 0; b < batch; ++b) {
                         if (t >= lens[static_cast<size_t>(b)])
                             continue;
+                        // Gates i, f, c as whole vectors through the activations, then o on
+                        // the new cell state (its peephole reads it).
+                        float* gi = lstmGates.data();
+                        float* gf = gi + H;
+                        float* gc = gf + H;
+                        float* go = gc + H;
+                        const float* cPrev = cd + b * H;
                         for (int64_t j = 0; j < H; ++j) {
-                            const float cPrev = cd[b * H + j];
-                            const float i = act[0](clipped(gate(b, 0, j) + pd[j] * cPrev));
-                            const float f = inputForget
-                                                ? 1.0f - i
-                                                : act[0](clipped(gate(b, 2, j) + pd[2 * H + j] * cPrev));
-                            const float cc = act[1](clipped(gate(b, 3, j)));
-                            const float cNew = f * cPrev + i * cc;
-                            const float o = act[0](clipped(gate(b, 1, j) + pd[H + j] * cNew));
-                            cd[b * H + j] = cNew;
-                            hNew[b * H + j] = o * act[2](cNew);
+                            gi[j] = clipped(gate(b, 0, j) + pd[j] * cPrev[j]);
+                            gf[j] = clipped(gate(b, 2, j) + pd[2 * H + j] * cPrev[j]);
+                            gc[j] = clipped(gate(b, 3, j));
                         }
+                        act[0].apply(gi, H);
+                        if (inputForget)
+                            for (int64_t j = 0; j < H; ++j)
+                                gf[j] = 1.0f - gi[j];
+                        else
+                            act[0].apply(gf, H);
+                        act[1].apply(gc, H);
+                        float* cNew = cd + b * H;
+                        for (int64_t j = 0; j < H; ++j) {
+                            cNew[j] = gf[j] * cPrev[j] + gi[j] * gc[j];
+                            go[j] = clipped(gate(b, 1, j) + pd[H + j] * cNew[j]);
+                        }
+                        act[0].apply(go, H);
+                        float* hb = hNew.data() + b * H;
+                        std::copy(cNew, cNew + H, hb);
+                        act[2].apply(hb, H);
+                        for (int64_t j = 0; j < H; ++j)
+                            hb[j] *= go[j];
                     }
                 }
                 // Commit states of the sequences still running; finished ones keep their state

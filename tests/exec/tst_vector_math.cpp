@@ -1,8 +1,10 @@
 // The vectorized float loops (exec/cpu/vector_math.h) against libm in double precision over a
-// sweep of values (special values included) and of lengths and offsets (vector tails), and the
-// row softmax against a double-precision softmax.
+// sweep of values (special values included) and of lengths and offsets (vector tails), the
+// row softmax against a double-precision softmax, and sgemm against the reference gemm.
 #include "kernel_test_util.h"
 
+#include "exec/cpu/gemm.h"
+#include "exec/cpu/sgemm.h"
 #include "exec/cpu/vector_math.h"
 
 #include <cmath>
@@ -124,6 +126,23 @@ private slots:
         vecmath::softmaxRows(x.data(), y.data(), 1, 3, false);
         for (float v : y)
             QVERIFY(std::isnan(v));
+    }
+
+    void sgemmMatchesReferenceGemm() {
+        std::mt19937 rng(5);
+        for (auto [M, N, K] :
+             std::vector<std::array<int64_t, 3>>{{1, 1024, 256}, {3, 40, 17}, {64, 96, 128}, {1, 1, 1}})
+            for (bool transB : {false, true}) {
+                Tensor a = randomTensor({M, K}, rng),
+                       b = randomTensor(transB ? Shape{N, K} : Shape{K, N}, rng);
+                Tensor expected(DataType::Float, {M, N}), actual(DataType::Float, {M, N});
+                const int64_t ldb = transB ? K : N;
+                gemm<float>(false, transB, M, N, K, 1.0f, a.data<float>(), K, b.data<float>(), ldb, 0.0f,
+                            expected.data<float>(), N, 1);
+                sgemm(false, transB, M, N, K, 1.0f, a.data<float>(), K, b.data<float>(), ldb, 0.0f,
+                      actual.data<float>(), N, 2);
+                OS_COMPARE_TENSORS(actual, expected, 1e-5, 1e-5);
+            }
     }
 };
 
