@@ -129,6 +129,7 @@ private:
         auto p = std::make_unique<Prepared>();
         memory::dims src, wei, dst, strideA, strideB;
         const Tensor* bias = nullptr;
+        bool folded = false;
         if (m_gemm) {
             if (a.rank() != 2 || b.rank() != 2)
                 return nullptr;
@@ -171,6 +172,22 @@ private:
                 dst[i] = std::max(src[i], wei[i]);
             dst[rank - 1] = wei[rank - 1];
             p->outputShape = plan->output;
+            // Rows of a batched A against one 2-D B ([..., M, K] x [K, N]) are one [rows, K] GEMM;
+            // oneDNN would otherwise run a thin product per batch entry (M = 1 in [seq, 1, d]).
+            // An addend then has to broadcast along the last axis only.
+            bool rowAddend = true;
+            if (addend)
+                for (size_t i = 0; i + 1 < addend->shape().size(); ++i)
+                    rowAddend = rowAddend && addend->shape()[i] == 1;
+            if (rank > 2 && a.rank() > 2 && b.rank() == 2 && rowAddend) {
+                int64_t rows = 1;
+                for (size_t i = 0; i + 1 < rank; ++i)
+                    rows *= src[i];
+                src = {rows, src[rank - 1]};
+                wei = {wei[rank - 2], wei[rank - 1]};
+                dst = {rows, dst[rank - 1]};
+                folded = true;
+            }
         }
         if (addend) {
             bias = addend;
@@ -186,7 +203,10 @@ private:
         p->userWeights = strideB.empty() ? du::plainDesc(wei) : memory::desc(wei, f32, strideB);
         p->userDst = du::plainDesc(dst);
         if (bias) {
-            const memory::dims bdims = padTo(bias->shape(), dst.size());
+            Shape biasShape = bias->shape();
+            if (folded && !biasShape.empty())
+                biasShape = {biasShape.back()};
+            const memory::dims bdims = padTo(biasShape, dst.size());
             if (!broadcastsOnto(bdims, dst))
                 return nullptr;
             p->biasDesc = du::plainDesc(bdims);

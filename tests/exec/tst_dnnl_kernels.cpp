@@ -176,7 +176,8 @@ private slots:
                                                           {{2, 1, 5, 7}, {1, 3, 7, 4}},
                                                           {{1, 5, 7}, {4, 1, 7, 6}},
                                                           {{3, 64, 32}, {3, 32, 64}},
-                                                          {{1, 128, 256}, {256, 1024}}};
+                                                          {{1, 128, 256}, {256, 1024}},
+                                                          {{16, 1, 32}, {32, 48}}};
         for (const auto& [a, b] : shapes) {
             differential(makeNode("MatMul", 2, 1, {}, 13), {randomTensor(a, rng), randomTensor(b, rng)});
             if (QTest::currentTestFailed())
@@ -290,6 +291,26 @@ private slots:
             auto actual = runKernel(*m.fast, mm, in, 2);
             QVERIFY(expected.ok() && actual.ok());
             OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-4, 1e-4);
+        }
+    }
+
+    void fusedAddendOnBatchedRowsMatchesMatMulThenAdd() {
+        // [S, 1, K] x [K, N] runs as one [S, K] GEMM when the addend varies along N only; a
+        // per-row addend keeps the batched form. Both must equal MatMul then Add.
+        std::mt19937 rng(12);
+        const NodeDesc mm = makeNode("MatMul", 2, 1, {}, 13);
+        for (const Shape& addShape : std::vector<Shape>{{6}, {1, 1, 6}, {4, 1, 6}, {}}) {
+            Tensor a = randomTensor({4, 1, 5}, rng), b = randomTensor({5, 6}, rng);
+            Tensor addend = randomTensor(addShape, rng);
+            auto product = runNode(cpuRegistry(), mm, {a, b}, 2);
+            QVERIFY(product.ok());
+            auto expected = runNode(cpuRegistry(), makeNode("Add", 2, 1, {}, 14), {(*product)[0], addend}, 2);
+            auto fast = makeDnnlMatMul(mm, true);
+            QVERIFY(fast);
+            std::vector<Value> in{a, b, Value(), addend};
+            auto actual = runKernel(*fast, mm, in, 2);
+            QVERIFY(expected.ok() && actual.ok());
+            OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-5, 1e-5);
         }
     }
 
