@@ -11,6 +11,7 @@ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
 libgraphviz-dev graphviz
 ocl-icd-opencl-dev opencl-headers pocl-opencl-icd libclblast-dev
 libdnnl-dev zlib1g-dev
+libjpeg62-turbo-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev
 python3-onnx python3-torch python3-torchvision python3-numpy
 xvfb xauth
 appstream desktop-file-utils shared-mime-info

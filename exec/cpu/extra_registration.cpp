@@ -1,5 +1,6 @@
 #include "cpu_kernels.h"
 #include "extra_kernels.h"
+#include "image_decoder.h"
 #include "sequence_model_kernels.h"
 
 namespace onnxscope {
@@ -13,6 +14,7 @@ void registerExtraKernels(KernelRegistry& registry) {
     registerCausalConvWithStateKernel(registry);
     registerLinearAttentionKernel(registry);
     registerFlexAttentionKernel(registry);
+    registerImageDecoderKernel(registry);
 }
 
 } // namespace onnxscope
