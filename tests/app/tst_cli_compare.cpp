@@ -33,14 +33,8 @@ private:
     QTemporaryDir m_tmp;
 
     template <typename Edit> QString writeVariant(const std::string& name, const QString& file, Edit edit) {
-        auto original = Model::load(testModelPath(name));
-        if (!original.ok())
-            return {};
-        auto variant = makeVariant(**original, edit);
-        if (!variant)
-            return {};
         const QString out = m_tmp.filePath(file);
-        return variant->save(out.toStdString()).ok() ? out : QString();
+        return writeVariantFile(name, out.toStdString(), edit) ? out : QString();
     }
 
 private slots:

@@ -110,6 +110,17 @@ template <typename Edit> std::shared_ptr<Model> makeVariant(const Model& origina
     return Model::fromProto(std::move(proto), original.path().parent_path());
 }
 
+// Saves a changed copy of the exported test model `name` to out; false when the model cannot be
+// read, the edit does not apply, or the file cannot be written.
+template <typename Edit>
+bool writeVariantFile(const std::string& name, const std::filesystem::path& out, Edit edit) {
+    auto original = Model::load(testModelPath(name));
+    if (!original.ok())
+        return false;
+    auto variant = makeVariant(**original, edit);
+    return variant && variant->save(out).ok();
+}
+
 // The broken variants of the exported example_cnn that the mismatch tests (CLI and GUI) use:
 // kind "weight" corrupts one Conv weight, "attribute" changes a Conv's pads, "swap" swaps a
 // Clip's min and max. brokenNode is the node each one breaks.

@@ -41,14 +41,8 @@ private:
     CompareController* m_compare = nullptr;
 
     template <typename Edit> QString writeVariant(const QString& file, Edit edit) {
-        auto original = Model::load(testModelPath("example_cnn"));
-        if (!original.ok())
-            return {};
-        auto variant = makeVariant(**original, edit);
-        if (!variant)
-            return {};
         const QString out = m_tmp.filePath(file);
-        return variant->save(out.toStdString()).ok() ? out : QString();
+        return writeVariantFile("example_cnn", out.toStdString(), edit) ? out : QString();
     }
 
     bool open(const QString& path) {
