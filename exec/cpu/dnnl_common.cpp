@@ -16,6 +16,12 @@ dnnl::stream& stream() {
     return s;
 }
 
+Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::string& op) {
+    if (reference)
+        return reference->compute(ctx);
+    return Status::error("the oneDNN " + op + " cannot run these inputs");
+}
+
 int useThreads(int threads) {
     if (threads > 0 && omp_get_max_threads() != threads)
         omp_set_num_threads(threads);

@@ -11,6 +11,7 @@
 
 #include "core/tensor.h"
 #include "exec/cpu/post_ops.h"
+#include "exec/kernel.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 
@@ -24,6 +25,10 @@ dnnl::stream& stream(); // one per calling thread
 // Sets the OpenMP thread count of the calling thread (0: leave OpenMP's default); returns the
 // count in effect.
 int useThreads(int threads);
+
+// Inputs a fast path declines run on its reference kernel; a fused kernel has none, and then
+// the error names the op (its group falls back to the original kernels).
+Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::string& op);
 
 dnnl::memory::dims dims(const Shape& shape);
 // Row-major float32 of these dims (abcd...).

@@ -50,11 +50,8 @@ public:
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         Prepared* p = prepare(ctx);
-        if (!p) {
-            if (m_reference)
-                return m_reference->compute(ctx);
-            return Status::error("the oneDNN Conv cannot run these inputs");
-        }
+        if (!p)
+            return du::runReferenceOr(m_reference.get(), ctx, "Conv");
         du::useThreads(ctx.threadCount());
         const Tensor* x = ctx.inputTensor(0);
         const Tensor* w = weights(ctx);

@@ -66,12 +66,8 @@ public:
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         Prepared* p = prepare(ctx);
-        if (!p) {
-            if (m_reference)
-                return m_reference->compute(ctx);
-            return Status::error("the oneDNN " + std::string(m_gemm ? "Gemm" : "MatMul") +
-                                 " cannot run these inputs");
-        }
+        if (!p)
+            return du::runReferenceOr(m_reference.get(), ctx, m_gemm ? "Gemm" : "MatMul");
         du::useThreads(ctx.threadCount());
         const Tensor* a = ctx.inputTensor(0);
         const Tensor* b = weights(ctx);

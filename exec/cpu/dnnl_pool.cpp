@@ -39,11 +39,8 @@ public:
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         Prepared* p = prepare(ctx);
-        if (!p) {
-            if (m_reference)
-                return m_reference->compute(ctx);
-            return Status::error("the oneDNN " + m_node.opType + " cannot run these inputs");
-        }
+        if (!p)
+            return du::runReferenceOr(m_reference.get(), ctx, m_node.opType);
         du::useThreads(ctx.threadCount());
         Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
         p->primitive.execute(du::stream(), {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
