@@ -3589,17 +3589,7 @@ The file on disk has not been changed.</source>
 <context>
     <name>onnxscope::TensorDiffView</name>
     <message>
-        <location filename="../views/compare/tensor_diff_view.cpp" line="+42"/>
-        <source>Rows:</source>
-        <translation>행:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Columns:</source>
-        <translation>열:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../views/compare/tensor_diff_view.cpp" line="+41"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -3619,12 +3609,12 @@ The file on disk has not been changed.</source>
         <translation>차이의 분포:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>Select a compared value to see both sides.</source>
         <translation>비교한 값을 선택하면 양쪽 값을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3647,16 +3637,6 @@ The file on disk has not been changed.</source>
         <location line="+3"/>
         <source>%1 NaN and %2 Inf appear only in the model&apos;s values.</source>
         <translation>모델 값에만 NaN %1개와 Inf %2개가 있습니다.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>axis %1 (%2)</source>
-        <translation>축 %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>axis %1 = </source>
-        <translation>축 %1 = </translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3685,7 +3665,7 @@ The file on disk has not been changed.</source>
 <context>
     <name>onnxscope::TensorPreviewPanel</name>
     <message>
-        <location filename="../views/debugger/tensor_preview_panel.cpp" line="+42"/>
+        <location filename="../views/debugger/tensor_preview_panel.cpp" line="+40"/>
         <source>Per-channel range</source>
         <translation>채널별 범위</translation>
     </message>
@@ -3695,7 +3675,7 @@ The file on disk has not been changed.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>2-D slice</source>
         <translation>2차원 단면</translation>
     </message>
@@ -3720,7 +3700,7 @@ The file on disk has not been changed.</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Select a node or an edge that has been computed.</source>
         <translation>계산된 노드나 연결을 선택하세요.</translation>
     </message>
@@ -3735,7 +3715,7 @@ The file on disk has not been changed.</source>
         <translation>통계와 단면은 텐서에만 표시됩니다. 이 값은 %1입니다.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Computing statistics…</source>
         <translation>통계를 계산하는 중…</translation>
     </message>
@@ -3747,27 +3727,7 @@ NaN %5   Inf %6   zeros %7% of %8</source>
 NaN %5   Inf %6   0인 원소 %7% (전체 %8개)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>axis %1 (%2)</source>
-        <translation>축 %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Rows:</source>
-        <translation>행:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Columns:</source>
-        <translation>열:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>axis %1 =</source>
-        <translation>축 %1 =</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>No value to export.</source>
         <translation>내보낼 값이 없습니다.</translation>
     </message>
@@ -3785,6 +3745,29 @@ NaN %5   Inf %6   0인 원소 %7% (전체 %8개)</translation>
         <location line="+5"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::TensorSlicePicker</name>
+    <message>
+        <location filename="../views/debugger/tensor_slice_picker.cpp" line="+38"/>
+        <source>axis %1 (%2)</source>
+        <translation>축 %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rows:</source>
+        <translation>행:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns:</source>
+        <translation>열:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>axis %1 =</source>
+        <translation>축 %1 =</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,8 @@
 #include "views/debugger/histogram_widget.h"
 #include "views/debugger/tensor_image_view.h"
 
-#include <QComboBox>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QSignalBlocker>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace onnxscope {
@@ -38,19 +34,8 @@ TensorDiffView::TensorDiffView(QWidget* parent)
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
 
-    auto* axes = new QHBoxLayout;
-    axes->addWidget(new QLabel(tr("Rows:"), this));
-    m_rowAxis = new QComboBox(this);
-    axes->addWidget(m_rowAxis);
-    axes->addWidget(new QLabel(tr("Columns:"), this));
-    m_colAxis = new QComboBox(this);
-    axes->addWidget(m_colAxis);
-    m_fixedBox = new QWidget(this);
-    m_fixedLayout = new QHBoxLayout(m_fixedBox);
-    m_fixedLayout->setContentsMargins(0, 0, 0, 0);
-    axes->addWidget(m_fixedBox);
-    axes->addStretch();
-    layout->addLayout(axes);
+    m_slicePicker = new TensorSlicePicker(this);
+    layout->addWidget(m_slicePicker);
 
     auto* grid = new QGridLayout;
     const QString captions[3] = {tr("Model"), tr("Reference"), tr("Difference (model − reference)")};
@@ -74,14 +59,7 @@ TensorDiffView::TensorDiffView(QWidget* parent)
     layout->addWidget(m_stats);
     layout->addStretch();
 
-    auto axisChanged = [this] {
-        m_slice.rowAxis = m_rowAxis->currentData().toInt();
-        m_slice.colAxis = m_colAxis->currentData().toInt();
-        rebuildAxisControls();
-        renderImages();
-    };
-    connect(m_rowAxis, &QComboBox::activated, this, axisChanged);
-    connect(m_colAxis, &QComboBox::activated, this, axisChanged);
+    connect(m_slicePicker, &TensorSlicePicker::sliceChanged, this, &TensorDiffView::renderImages);
     clear();
 }
 
@@ -99,9 +77,7 @@ void TensorDiffView::showMessage(const QString& text) {
         m_ranges[i]->clear();
         m_rendered[i] = {};
     }
-    m_rowAxis->clear();
-    m_colAxis->clear();
-    rebuildAxisControls();
+    m_slicePicker->setTensor(Tensor());
 }
 
 void TensorDiffView::setPair(const ValuePair& pair) {
@@ -135,42 +111,8 @@ void TensorDiffView::setPair(const ValuePair& pair) {
     else
         m_histogram->clear();
 
-    m_slice = TensorSlice::defaultFor(pair.actual);
-    QSignalBlocker rows(m_rowAxis), cols(m_colAxis);
-    m_rowAxis->clear();
-    m_colAxis->clear();
-    for (int axis = 0; axis < pair.actual.rank(); ++axis) {
-        const QString label = tr("axis %1 (%2)").arg(axis).arg(pair.actual.dim(axis));
-        m_rowAxis->addItem(label, axis);
-        m_colAxis->addItem(label, axis);
-    }
-    m_rowAxis->setCurrentIndex(m_rowAxis->findData(m_slice.rowAxis));
-    m_colAxis->setCurrentIndex(m_colAxis->findData(m_slice.colAxis));
-    rebuildAxisControls();
+    m_slicePicker->setTensor(pair.actual);
     renderImages();
-}
-
-void TensorDiffView::rebuildAxisControls() {
-    qDeleteAll(m_fixed);
-    m_fixed.clear();
-    const Tensor& t = m_pair.actual;
-    if (!t.isValid())
-        return;
-    m_slice.fixed.resize(static_cast<size_t>(t.rank()), 0);
-    for (int axis = 0; axis < t.rank(); ++axis) {
-        if (axis == m_slice.rowAxis || axis == m_slice.colAxis)
-            continue;
-        auto* spin = new QSpinBox(m_fixedBox);
-        spin->setPrefix(tr("axis %1 = ").arg(axis));
-        spin->setRange(0, static_cast<int>(std::max<int64_t>(0, t.dim(axis) - 1)));
-        spin->setValue(static_cast<int>(m_slice.fixed[static_cast<size_t>(axis)]));
-        connect(spin, &QSpinBox::valueChanged, this, [this, axis](int v) {
-            m_slice.fixed[static_cast<size_t>(axis)] = v;
-            renderImages();
-        });
-        m_fixedLayout->addWidget(spin);
-        m_fixed << spin;
-    }
 }
 
 void TensorDiffView::renderImages() {
@@ -178,14 +120,14 @@ void TensorDiffView::renderImages() {
     for (int i = 0; i < 3; ++i) {
         const Tensor& t = *tensors[i];
         // The reference slice only makes sense where both sides have the same shape.
-        if (!t.isValid() || t.shape() != m_pair.actual.shape() || m_slice.rowAxis == m_slice.colAxis) {
+        if (!t.isValid() || t.shape() != m_pair.actual.shape() || slice().rowAxis == slice().colAxis) {
             m_rendered[i] = {};
             m_images[i]->clear();
             m_ranges[i]->setText(t.isValid() ? tr("shape differs") : QString());
             continue;
         }
         QString range;
-        m_rendered[i] = TensorImageView::renderSlice(t, m_slice, &range);
+        m_rendered[i] = TensorImageView::renderSlice(t, slice(), &range);
         m_images[i]->setPixmap(QPixmap::fromImage(
             m_rendered[i].scaled(kImageSize, kImageSize, Qt::KeepAspectRatio, Qt::FastTransformation)));
         m_ranges[i]->setText(range);

@@ -5,14 +5,11 @@
 
 #include "compare_runner.h"
 
-#include "views/debugger/tensor_slice.h"
+#include "views/debugger/tensor_slice_picker.h"
 
 #include <QWidget>
 
 class QLabel;
-class QSpinBox;
-class QComboBox;
-class QHBoxLayout;
 
 namespace onnxscope {
 
@@ -27,23 +24,17 @@ public:
     void clear();
 
     const ValuePair& pair() const { return m_pair; }
-    const TensorSlice& slice() const { return m_slice; }
+    const TensorSlice& slice() const { return m_slicePicker->slice(); }
     // The three rendered images (tests): actual, reference, difference.
     QImage image(int side) const;
 
 private:
-    void rebuildAxisControls();
     void renderImages();
 
     ValuePair m_pair;
-    TensorSlice m_slice;
     QLabel* m_title;
     QLabel* m_stats;
-    QComboBox* m_rowAxis;
-    QComboBox* m_colAxis;
-    QWidget* m_fixedBox;
-    QHBoxLayout* m_fixedLayout;
-    QList<QSpinBox*> m_fixed;
+    TensorSlicePicker* m_slicePicker;
     QLabel* m_images[3];
     QLabel* m_ranges[3];
     QImage m_rendered[3];

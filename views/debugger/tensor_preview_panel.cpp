@@ -18,7 +18,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -33,8 +32,7 @@ TensorPreviewPanel::TensorPreviewPanel(QWidget* parent)
     , m_stats(new QLabel(this))
     , m_histogram(new HistogramWidget(this))
     , m_tabs(new QTabWidget(this))
-    , m_sliceControls(new QWidget(this))
-    , m_sliceLayout(new QHBoxLayout(m_sliceControls))
+    , m_slicePicker(new TensorSlicePicker(this))
     , m_table(new QTableView(this))
     , m_sliceModel(new TensorSliceModel(this))
     , m_image(new TensorImageView(this))
@@ -50,7 +48,6 @@ TensorPreviewPanel::TensorPreviewPanel(QWidget* parent)
     m_table->setModel(m_sliceModel);
     m_table->horizontalHeader()->setDefaultSectionSize(72);
     m_table->verticalHeader()->setDefaultSectionSize(20);
-    m_sliceLayout->setContentsMargins(0, 0, 0, 0);
     m_imageMode->addItem(tr("2-D slice"), int(TensorImageView::Mode::Slice));
     m_imageMode->addItem(tr("Channel grid (NCHW)"), int(TensorImageView::Mode::ChannelGrid));
     m_export->setToolTip(tr("Save the tensor as .npy or .pb"));
@@ -82,9 +79,10 @@ TensorPreviewPanel::TensorPreviewPanel(QWidget* parent)
     layout->addWidget(m_header);
     layout->addWidget(m_stats);
     layout->addWidget(m_histogram);
-    layout->addWidget(m_sliceControls);
+    layout->addWidget(m_slicePicker);
     layout->addWidget(m_tabs, 1);
 
+    connect(m_slicePicker, &TensorSlicePicker::sliceChanged, this, &TensorPreviewPanel::applySlice);
     connect(m_names, &QComboBox::activated, this,
             [this](int index) { emit valueRequested(m_names->itemText(index)); });
     connect(m_imageMode, &QComboBox::activated, this, [this] {
@@ -130,7 +128,7 @@ void TensorPreviewPanel::clear() {
     m_image->setTensor(Tensor(), {});
     m_imageRange->clear();
     m_export->setEnabled(false);
-    rebuildSliceControls();
+    m_slicePicker->setTensor(Tensor());
 }
 
 void TensorPreviewPanel::setValue(const QString& name, std::shared_ptr<const Value> value,
@@ -156,10 +154,9 @@ void TensorPreviewPanel::setValue(const QString& name, std::shared_ptr<const Val
 
 void TensorPreviewPanel::showTensor(const Tensor& tensor) {
     m_tensor = tensor;
-    m_slice = TensorSlice::defaultFor(tensor);
-    rebuildSliceControls();
-    m_sliceModel->setTensor(tensor, m_slice);
-    m_image->setTensor(tensor, m_slice);
+    m_slicePicker->setTensor(tensor);
+    m_sliceModel->setTensor(tensor, m_slicePicker->slice());
+    m_image->setTensor(tensor, m_slicePicker->slice());
     const bool channels = m_image->canShowChannels();
     m_imageMode->setItemData(1, channels ? QVariant() : QVariant(0), Qt::UserRole - 1); // disable the item
     if (channels) {
@@ -210,54 +207,9 @@ QString TensorPreviewPanel::statisticsText() const {
         .arg(s.count);
 }
 
-void TensorPreviewPanel::rebuildSliceControls() {
-    while (QLayoutItem* item = m_sliceLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    const int rank = m_tensor.isValid() ? m_tensor.rank() : 0;
-    m_sliceControls->setVisible(rank >= 2);
-    if (rank < 2)
-        return;
-    auto axisBox = [&](const QString& label, int current, bool rows) {
-        m_sliceLayout->addWidget(new QLabel(label, m_sliceControls));
-        auto* box = new QComboBox(m_sliceControls);
-        for (int a = 0; a < rank; ++a)
-            box->addItem(tr("axis %1 (%2)").arg(a).arg(m_tensor.dim(a)), a);
-        box->setCurrentIndex(current);
-        connect(box, &QComboBox::activated, this, [this, box, rows] {
-            const int axis = box->currentData().toInt();
-            int& mine = rows ? m_slice.rowAxis : m_slice.colAxis;
-            int& other = rows ? m_slice.colAxis : m_slice.rowAxis;
-            if (axis == other)
-                other = mine; // swap rather than show one axis twice
-            mine = axis;
-            rebuildSliceControls();
-            applySlice();
-        });
-        m_sliceLayout->addWidget(box);
-    };
-    axisBox(tr("Rows:"), m_slice.rowAxis, true);
-    axisBox(tr("Columns:"), m_slice.colAxis, false);
-    for (int a = 0; a < rank; ++a) {
-        if (a == m_slice.rowAxis || a == m_slice.colAxis)
-            continue;
-        m_sliceLayout->addWidget(new QLabel(tr("axis %1 =").arg(a), m_sliceControls));
-        auto* spin = new QSpinBox(m_sliceControls);
-        spin->setRange(0, static_cast<int>(std::max<int64_t>(0, m_tensor.dim(a) - 1)));
-        spin->setValue(static_cast<int>(m_slice.fixed[static_cast<size_t>(a)]));
-        connect(spin, &QSpinBox::valueChanged, this, [this, a](int v) {
-            m_slice.fixed[static_cast<size_t>(a)] = v;
-            applySlice();
-        });
-        m_sliceLayout->addWidget(spin);
-    }
-    m_sliceLayout->addStretch(1);
-}
-
 void TensorPreviewPanel::applySlice() {
-    m_sliceModel->setSlice(m_slice);
-    m_image->setTensor(m_tensor, m_slice);
+    m_sliceModel->setSlice(m_slicePicker->slice());
+    m_image->setTensor(m_tensor, m_slicePicker->slice());
     m_imageRange->setText(m_image->rangeText());
 }
 

@@ -7,7 +7,7 @@
 // outputs) and asks for one with valueRequested; the owner answers with setValue.
 #pragma once
 
-#include "tensor_slice.h"
+#include "tensor_slice_picker.h"
 
 #include "core/value.h"
 #include "exec/tensor_summary.h"
@@ -60,7 +60,6 @@ signals:
 
 private:
     void showTensor(const Tensor& tensor);
-    void rebuildSliceControls();
     void applySlice();
     void startSummary(const Tensor& tensor);
     void exportWithDialog();
@@ -70,8 +69,7 @@ private:
     QLabel* m_stats;
     HistogramWidget* m_histogram;
     QTabWidget* m_tabs;
-    QWidget* m_sliceControls;
-    QHBoxLayout* m_sliceLayout;
+    TensorSlicePicker* m_slicePicker;
     QTableView* m_table;
     TensorSliceModel* m_sliceModel;
     TensorImageView* m_image;
@@ -83,7 +81,6 @@ private:
     QString m_name;
     std::shared_ptr<const Value> m_value;
     Tensor m_tensor;
-    TensorSlice m_slice;
     TensorSummary m_summary;
     bool m_summaryReady = false;
     quint64 m_generation = 0;
