@@ -40,13 +40,7 @@ void addEngineOptions(QCommandLineParser& parser) {
 }
 
 Result<std::vector<std::shared_ptr<Backend>>> backendsFor(const QString& name) {
-    if (name.isEmpty() || name == "cpu")
-        return std::vector<std::shared_ptr<Backend>>{};
-    // Device backends ("opencl", "opencl:N", "opencl:NAME") come from the backend factory.
-    auto backend = makeBackend(name.toStdString());
-    if (!backend.ok())
-        return backend.status();
-    return std::vector<std::shared_ptr<Backend>>{std::move(backend).value()};
+    return sessionBackendsFor(name.toStdString());
 }
 
 std::optional<EngineOptions> parseEngineOptions(const QCommandLineParser& parser) {

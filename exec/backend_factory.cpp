@@ -8,6 +8,13 @@
 
 namespace onnxscope {
 
+Result<std::vector<std::shared_ptr<Backend>>> sessionBackendsFor(const std::string& spec) {
+    if (spec.empty() || spec == "cpu")
+        return std::vector<std::shared_ptr<Backend>>{};
+    OS_ASSIGN_OR_RETURN(std::shared_ptr<Backend> backend, makeBackend(spec));
+    return std::vector<std::shared_ptr<Backend>>{std::move(backend)};
+}
+
 Result<std::shared_ptr<Backend>> makeBackend(const std::string& spec) {
     if (spec.empty() || spec == "cpu")
         return std::shared_ptr<Backend>(std::make_shared<CpuBackend>());

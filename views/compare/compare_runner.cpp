@@ -44,12 +44,7 @@ Result<std::unique_ptr<Session>> makeSession(std::shared_ptr<const Model> model,
                                              int threads) {
     SessionOptions options;
     options.threads = threads;
-    if (!backend.isEmpty() && backend != QLatin1String("cpu")) {
-        auto device = makeBackend(toStd(backend));
-        if (!device.ok())
-            return device.status();
-        options.backends.push_back(std::move(device).value());
-    }
+    OS_ASSIGN_OR_RETURN(options.backends, sessionBackendsFor(toStd(backend)));
     return Session::create(std::move(model), options);
 }
 

@@ -181,13 +181,11 @@ void DebugExecutor::configure(std::shared_ptr<const Model> model, const Executor
                   options.memoryBudgetBytes = config.memoryBudgetBytes;
                   options.dimOverrides = config.dims;
                   options.profile = true;
-                  if (!config.backendSpec.isEmpty() && config.backendSpec != QLatin1String("cpu")) {
-                      auto backend = makeBackend(config.backendSpec.toStdString());
-                      if (backend.ok())
-                          options.backends.push_back(std::move(backend).value());
-                      else
-                          error = fromStd(backend.message());
-                  }
+                  auto backends = sessionBackendsFor(config.backendSpec.toStdString());
+                  if (backends.ok())
+                      options.backends = std::move(backends).value();
+                  else
+                      error = fromStd(backends.message());
                   if (error.isEmpty()) {
                       auto created = Session::create(model, options);
                       if (created.ok())
