@@ -17,6 +17,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <unordered_map>
+
 namespace onnxscope {
 
 namespace {
@@ -123,6 +125,7 @@ void ModelDiffWindow::present(std::shared_ptr<const Model> a, std::shared_ptr<co
     m_diff = std::move(diff);
     m_pageA->loadModel(m_modelA);
     m_pageB->loadModel(m_modelB);
+    indexDisplayNodes();
     const QString nameA = qs(m_modelA->path().filename().string());
     const QString nameB = qs(m_modelB->path().filename().string());
     setWindowTitle(tr("Model Diff — %1 ↔ %2").arg(nameA, nameB));
@@ -149,14 +152,23 @@ void ModelDiffWindow::present(std::shared_ptr<const Model> a, std::shared_ptr<co
 }
 
 int ModelDiffWindow::displayNode(int side, int protoIndex) const {
-    const auto doc = (side == 0 ? m_pageA : m_pageB)->document();
-    if (!doc || protoIndex < 0)
-        return -1;
-    const auto& nodes = doc->graph->nodes();
-    for (size_t n = 0; n < nodes.size(); ++n)
-        if (nodes[n].protoIndex == protoIndex)
-            return static_cast<int>(n);
-    return -1;
+    const std::vector<int>& map = m_displayOf[side];
+    return protoIndex >= 0 && protoIndex < static_cast<int>(map.size()) ? map[static_cast<size_t>(protoIndex)]
+                                                                        : -1;
+}
+
+void ModelDiffWindow::indexDisplayNodes() {
+    for (int side = 0; side < 2; ++side) {
+        const auto doc = (side == 0 ? m_pageA : m_pageB)->document();
+        const Model& model = side == 0 ? *m_modelA : *m_modelB;
+        m_displayOf[side].assign(static_cast<size_t>(model.proto().graph().node_size()), -1);
+        if (!doc)
+            continue;
+        const auto& nodes = doc->graph->nodes();
+        for (size_t n = 0; n < nodes.size(); ++n)
+            if (nodes[n].protoIndex >= 0 && nodes[n].protoIndex < static_cast<int>(m_displayOf[side].size()))
+                m_displayOf[side][static_cast<size_t>(nodes[n].protoIndex)] = static_cast<int>(n);
+    }
 }
 
 void ModelDiffWindow::applyOverlays() {
@@ -179,20 +191,20 @@ void ModelDiffWindow::applyOverlays() {
             mark(1, c.indexB, kChanged, fieldsText(c));
         }
     }
-    // A changed weight changes what its readers compute.
-    for (const InitializerChange& init : m_diff.initializers) {
-        const QString text =
+    // A changed weight changes what its readers compute: one pass over each graph's inputs
+    // (a converted model may change every weight).
+    std::unordered_map<std::string, QString> changedWeights;
+    for (const InitializerChange& init : m_diff.initializers)
+        changedWeights[init.name] =
             init.kind == ChangeKind::Changed
                 ? tr("Weight %1 differs (max abs %2)").arg(qs(init.name)).arg(init.maxAbsDiff, 0, 'g', 3)
                 : tr("Weight %1 %2").arg(qs(init.name), qs(std::string(changeKindName(init.kind))));
-        for (int side = 0; side < 2; ++side) {
-            const Model* model = side == 0 ? m_modelA.get() : m_modelB.get();
-            const auto& graph = model->proto().graph();
-            for (int i = 0; i < graph.node_size(); ++i)
-                for (const auto& in : graph.node(i).input())
-                    if (in == init.name)
-                        mark(side, i, kChanged, text);
-        }
+    for (int side = 0; side < 2 && !changedWeights.empty(); ++side) {
+        const auto& graph = (side == 0 ? m_modelA : m_modelB)->proto().graph();
+        for (int i = 0; i < graph.node_size(); ++i)
+            for (const auto& in : graph.node(i).input())
+                if (auto it = changedWeights.find(in); it != changedWeights.end())
+                    mark(side, i, kChanged, it->second);
     }
     m_pageA->view()->setOverlay(overlays[0]);
     m_pageB->view()->setOverlay(overlays[1]);

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QTreeWidget;
@@ -43,6 +44,7 @@ signals:
 private:
     struct Loaded;
     void present(std::shared_ptr<const Model> a, std::shared_ptr<const Model> b, ModelDiff diff);
+    void indexDisplayNodes();
     void applyOverlays();
     void fillChangeList();
     void syncSelection(int fromSide, const QString& nodeName);
@@ -54,6 +56,7 @@ private:
     QLabel* m_summary;
     std::shared_ptr<const Model> m_modelA, m_modelB;
     ModelDiff m_diff;
+    std::vector<int> m_displayOf[2]; // per side: graph.node index -> display node, -1 when folded
     quint64 m_generation = 0;
     bool m_syncing = false;
 };
