@@ -229,17 +229,6 @@ void EditController::refreshViews() {
         } else if (tensor >= 0) {
             panel->showTensor(tensor);
         }
-        // Selection events from the reload (the old scene going, the new one arriving) may show
-        // another node meanwhile; once the new layout is up, what was being edited is shown again.
-        auto reshow = std::make_shared<QMetaObject::Connection>();
-        *reshow = connect(m_graphPage, &GraphPage::layoutReady, this, [this, node, tensor, reshow] {
-            disconnect(*reshow);
-            NodePropertiesPanel* shown = m_graphPage->propertiesPanel();
-            if (node >= 0)
-                shown->showNode(node);
-            else if (tensor >= 0)
-                shown->showTensor(tensor);
-        });
         m_refreshProperties = false;
     }
     if (std::exchange(m_refreshProperties, false))
