@@ -86,6 +86,96 @@ Result<TensorSummary> summarizeTensor(const Tensor& tensor, int bins, const std:
     return s;
 }
 
+namespace {
+
+// Average of up to 4x4 evenly spaced elements of each cell, so a thumbnail of a huge slice
+// costs no more than one of a small one.
+void fillThumbnail(const Tensor& tensor, int side, TensorSketch& sketch) {
+    const Shape& shape = tensor.shape();
+    if (shape.empty() || tensor.elementCount() == 0)
+        return;
+    const int64_t rows = shape.size() >= 2 ? shape[shape.size() - 2] : 1;
+    const int64_t cols = shape.back();
+    const int outRows = static_cast<int>(std::min<int64_t>(rows, side));
+    const int outCols = static_cast<int>(std::min<int64_t>(cols, side));
+    sketch.thumbRows = outRows;
+    sketch.thumbCols = outCols;
+    sketch.thumb.assign(static_cast<size_t>(outRows) * static_cast<size_t>(outCols), 0.0f);
+    constexpr int kTaps = 4;
+    for (int r = 0; r < outRows; ++r) {
+        const int64_t r0 = r * rows / outRows, r1 = std::max(r0 + 1, (r + 1) * rows / outRows);
+        for (int c = 0; c < outCols; ++c) {
+            const int64_t c0 = c * cols / outCols, c1 = std::max(c0 + 1, (c + 1) * cols / outCols);
+            double sum = 0;
+            int taps = 0;
+            bool finite = true;
+            for (int i = 0; i < kTaps && finite; ++i) {
+                const int64_t y = r0 + (r1 - r0) * i / kTaps;
+                if (i > 0 && y == r0 + (r1 - r0) * (i - 1) / kTaps)
+                    continue;
+                for (int j = 0; j < kTaps; ++j) {
+                    const int64_t x = c0 + (c1 - c0) * j / kTaps;
+                    if (j > 0 && x == c0 + (c1 - c0) * (j - 1) / kTaps)
+                        continue;
+                    const double v = tensor.elementAsDouble(y * cols + x);
+                    if (!std::isfinite(v)) {
+                        finite = false;
+                        break;
+                    }
+                    sum += v;
+                    ++taps;
+                }
+            }
+            sketch.thumb[static_cast<size_t>(r * outCols + c)] =
+                finite && taps > 0 ? static_cast<float>(sum / taps) : std::numeric_limits<float>::quiet_NaN();
+        }
+    }
+}
+
+} // namespace
+
+Result<TensorSketch> sketchTensor(const Tensor& tensor, int bins, int thumbSide) {
+    if (!tensor.isValid())
+        return Status::error("no tensor");
+    if (!hasNumericReading(tensor.dataType()))
+        return Status::error("no sketch for " + std::string(dataTypeName(tensor.dataType())) + " tensors");
+    TensorSketch s;
+    s.type = tensor.dataType();
+    s.shape = tensor.shape();
+    s.count = tensor.elementCount();
+    double sum = 0;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    forEachElement(tensor, nullptr, [&](double x) {
+        if (std::isnan(x)) {
+            ++s.nanCount;
+        } else if (std::isinf(x)) {
+            ++s.infCount;
+        } else {
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+            sum += x;
+        }
+    });
+    if (s.finiteCount() > 0) {
+        s.min = lo;
+        s.max = hi;
+        s.mean = sum / double(s.finiteCount());
+        s.histogram.assign(static_cast<size_t>(std::max(1, bins)), 0);
+        const int64_t stride = std::max<int64_t>(1, (s.count + kSketchSample - 1) / kSketchSample);
+        const double width = hi - lo;
+        const size_t last = s.histogram.size() - 1;
+        for (int64_t i = 0; i < s.count; i += stride) {
+            const double x = tensor.elementAsDouble(i);
+            if (!std::isfinite(x))
+                continue;
+            ++s.histogram[width > 0 ? std::min(last, static_cast<size_t>((x - lo) / width * double(last + 1)))
+                                    : 0];
+        }
+    }
+    fillThumbnail(tensor, std::max(1, thumbSide), s);
+    return s;
+}
+
 std::optional<std::string> checkDataWatch(const Value& value, const std::string& name,
                                           const DataWatch& watch) {
     if (!watch.active())

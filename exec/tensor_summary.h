@@ -31,6 +31,31 @@ struct TensorSummary {
 Result<TensorSummary> summarizeTensor(const Tensor& tensor, int bins = 64,
                                       const std::atomic<bool>* cancel = nullptr);
 
+// A few hundred bytes that say what a tensor holds, small enough to keep for every value of a
+// run and to draw beside its edge in the graph: exact range, mean and non-finite counts, a
+// histogram of a strided sample, and a thumbnail of its first 2-D slice.
+struct TensorSketch {
+    DataType type = DataType::Undefined;
+    Shape shape;
+    int64_t count = 0;
+    int64_t nanCount = 0;
+    int64_t infCount = 0;
+    double min = 0, max = 0, mean = 0; // of the finite elements
+    // Counts over [min, max] in equal bins, from at most kSketchSample evenly spaced elements.
+    std::vector<uint32_t> histogram;
+    // The slice [0, ..., 0, :, :] (a rank-1 tensor is one row), averaged down to at most
+    // thumbSide cells a side; non-finite cells are NaN. Empty for scalars.
+    int thumbRows = 0, thumbCols = 0;
+    std::vector<float> thumb;
+
+    int64_t finiteCount() const { return count - nanCount - infCount; }
+};
+
+inline constexpr int64_t kSketchSample = 4096;
+
+// Fails for tensors without a numeric reading (strings, complex).
+Result<TensorSketch> sketchTensor(const Tensor& tensor, int bins = 16, int thumbSide = 24);
+
 // What a data breakpoint watches in every output of every node.
 struct DataWatch {
     bool nonFinite = false; // stop on NaN or Inf
