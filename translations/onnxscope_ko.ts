@@ -45,6 +45,54 @@ Double-click to %3</source>
     </message>
 </context>
 <context>
+    <name>EdgePreviewItem</name>
+    <message>
+        <location filename="../views/edge_preview_item.cpp" line="+73"/>
+        <source>%1 NaN</source>
+        <translation>NaN %1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Inf</source>
+        <translation>Inf %1개</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all %1</source>
+        <translation>모두 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 [%2], %3 elements</source>
+        <translation>%1 [%2], 원소 %3개</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>min %1  max %2  mean %3</source>
+        <translation>최솟값 %1  최댓값 %2  평균 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 NaN, %2 Inf</source>
+        <translation>NaN %1개, Inf %2개</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Picture: the first %1×%2 slice</source>
+        <translation>그림: 첫 번째 %1×%2 슬라이스</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click to open it in the preview.</source>
+        <translation>클릭하면 미리 보기에서 엽니다.</translation>
+    </message>
+</context>
+<context>
     <name>GraphDocument</name>
     <message>
         <location filename="../views/graph_document.cpp" line="+67"/>
@@ -603,7 +651,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>임의 입력에 쓸 시드.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>--threads needs a number, got &apos;%1&apos;</source>
         <translation>--threads에는 숫자가 필요한데 &apos;%1&apos;이(가) 주어졌습니다</translation>
     </message>
@@ -1273,7 +1321,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::CompareRunner</name>
     <message>
-        <location filename="../views/compare/compare_runner.cpp" line="+192"/>
+        <location filename="../views/compare/compare_runner.cpp" line="+187"/>
         <source>Comparison cancelled.</source>
         <translation>비교를 취소했습니다.</translation>
     </message>
@@ -1362,12 +1410,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>실행할 수 없음</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+62"/>
         <source>Edge %1</source>
         <translation>연결 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>&amp;Debug</source>
         <translation>디버그(&amp;D)</translation>
     </message>
@@ -1543,12 +1591,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+472"/>
+        <location line="+491"/>
         <source>Profile</source>
         <translation>프로파일</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-426"/>
         <source>Planning…</source>
         <translation>실행 계획을 세우는 중…</translation>
     </message>
@@ -1643,7 +1691,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>노드 시간</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+69"/>
         <source>Failed at %1</source>
         <translation>%1에서 실패</translation>
     </message>
@@ -1706,12 +1754,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::DebugExecutor</name>
     <message>
-        <location filename="../views/debugger/debug_executor.cpp" line="+174"/>
+        <location filename="../views/debugger/debug_executor.cpp" line="+175"/>
         <source>Planning the model</source>
         <translation>모델 실행 계획을 세우는 중</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Setting threads</source>
         <translation>스레드를 설정하는 중</translation>
     </message>
@@ -1772,7 +1820,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+135"/>
         <source>Profiling paused after %n run(s).</source>
         <translation>
             <numerusform>%n회 실행 후 프로파일링을 일시 중지했습니다.</numerusform>
@@ -1907,7 +1955,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::GraphMinimap</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+37"/>
+        <location filename="../views/graph_view.cpp" line="+38"/>
         <source>Overview: click to move the view</source>
         <translation>개요: 클릭하면 보기를 옮깁니다</translation>
     </message>
@@ -2072,7 +2120,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::GraphView</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+418"/>
+        <location filename="../views/graph_view.cpp" line="+468"/>
         <source>Graph exported by ONNX Scope</source>
         <translation>ONNX Scope에서 내보낸 그래프</translation>
     </message>
@@ -2595,7 +2643,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::ModelDiffWindow</name>
     <message>
-        <location filename="../views/compare/model_diff_window.cpp" line="+56"/>
+        <location filename="../views/compare/model_diff_window.cpp" line="+58"/>
         <source>Model Diff</source>
         <translation>모델 구조 비교</translation>
     </message>
@@ -2630,7 +2678,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>모델을 비교할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Model Diff — %1 ↔ %2</source>
         <translation>모델 구조 비교 — %1 ↔ %2</translation>
     </message>
@@ -2645,7 +2693,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>A: %1 (노드 %2개), B: %3 (노드 %4개). 노드: 변경 %5개, 제거 %6개, 추가 %7개, 동일 %8개. 초기화 텐서 %9개와 속성 %10개가 다릅니다.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>Removed in B</source>
         <translation>B에서 제거됨</translation>
     </message>
@@ -2655,7 +2703,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>B에서 추가됨</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Weight %1 differs (max abs %2)</source>
         <translation>가중치 %1이(가) 다릅니다 (최대 절대 오차 %2)</translation>
     </message>
@@ -2665,7 +2713,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>가중치 %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -333,6 +333,16 @@ EdgeGraphItem::EdgeGraphItem(const SceneEdge& edge, const QString& label)
         setToolTip(QCoreApplication::translate("EdgeGraphItem", "%n connection(s)", nullptr, edge.edgeCount));
 }
 
+QPointF EdgeGraphItem::previewAnchor() const {
+    double labelWidth = 0;
+    if (!m_label.isEmpty()) {
+        QFont font;
+        font.setPointSizeF(7); // as paint() draws the label
+        labelWidth = QFontMetricsF(font).horizontalAdvance(m_label) + 4;
+    }
+    return m_labelPos + QPointF(labelWidth + 2, -12);
+}
+
 QRectF EdgeGraphItem::boundingRect() const {
     return m_bounds;
 }

@@ -77,6 +77,8 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     int tensor() const { return m_tensor; }
+    // Where an inline value preview goes: just right of the shape label.
+    QPointF previewAnchor() const;
 
 private:
     QPainterPath m_path;

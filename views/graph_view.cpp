@@ -1,4 +1,5 @@
 #include "graph_view.h"
+#include "edge_preview_item.h"
 #include "graph_items.h"
 #include "heat_legend.h"
 
@@ -132,6 +133,9 @@ void GraphView::setDocument(std::shared_ptr<const GraphDocument> document) {
     m_nodeItems.clear();
     m_blockItems.clear();
     m_navChoices.clear();
+    m_previewAnchors.clear();
+    m_previewItems.clear();
+    m_sketches.clear();
 }
 
 void GraphView::setSceneLayout(const SceneLayout& layout) {
@@ -155,15 +159,20 @@ void GraphView::setSceneLayout(const SceneLayout& layout) {
     }
     // A tensor read by several nodes is one value: its shape is written once, beside its
     // producer, not on every edge where the labels would stack on top of each other.
-    QSet<int> labelled;
+    m_previewAnchors.clear();
+    m_previewItems.clear();
     for (const SceneEdge& e : layout.edges) {
         QString label;
-        if (e.tensor >= 0 && !labelled.contains(e.tensor)) {
-            labelled.insert(e.tensor);
+        const bool first = e.tensor >= 0 && !m_previewAnchors.contains(e.tensor);
+        if (first)
             label = graph.tensors()[static_cast<size_t>(e.tensor)].shapeText;
-        }
-        m_scene->addItem(new EdgeGraphItem(e, label));
+        auto* edge = new EdgeGraphItem(e, label);
+        m_scene->addItem(edge);
+        if (first)
+            m_previewAnchors.insert(e.tensor, edge->previewAnchor());
     }
+    for (auto it = m_sketches.cbegin(); it != m_sketches.cend(); ++it)
+        addPreviewItem(it.key(), it.value());
     for (const SceneNode& n : layout.nodes) {
         auto* item = new NodeGraphItem(*m_document, n.node, n.rect, m_overlay);
         m_scene->addItem(item);
@@ -273,6 +282,48 @@ void GraphView::setOverlay(const NodeOverlay& overlay) {
         placeMinimap();
     }
     viewport()->update();
+}
+
+void GraphView::addValueSketches(const QHash<int, TensorSketch>& sketches) {
+    for (auto it = sketches.cbegin(); it != sketches.cend(); ++it) {
+        m_sketches.insert(it.key(), it.value());
+        addPreviewItem(it.key(), it.value());
+    }
+}
+
+void GraphView::clearValueSketches() {
+    for (QGraphicsItem* item : std::as_const(m_previewItems)) {
+        m_scene->removeItem(item);
+        delete item;
+    }
+    m_previewItems.clear();
+    m_sketches.clear();
+}
+
+void GraphView::addPreviewItem(int tensor, const TensorSketch& sketch) {
+    const auto anchor = m_previewAnchors.constFind(tensor);
+    if (anchor == m_previewAnchors.cend())
+        return; // the value's edges are inside a closed block
+    if (QGraphicsItem* old = m_previewItems.take(tensor)) {
+        m_scene->removeItem(old);
+        delete old;
+    }
+    auto* item = new EdgePreviewItem(tensor, *anchor, sketch);
+    item->setVisible(m_previewsShown);
+    m_scene->addItem(item);
+    m_previewItems.insert(tensor, item);
+}
+
+void GraphView::paintEvent(QPaintEvent* event) {
+    // Cards appear and disappear as the zoom crosses the threshold. Hiding them (rather than
+    // skipping their paint) also keeps invisible cards from catching clicks and tooltips.
+    const bool show = zoomLevel() >= EdgePreviewItem::kMinZoom;
+    if (show != m_previewsShown) {
+        m_previewsShown = show;
+        for (QGraphicsItem* item : std::as_const(m_previewItems))
+            item->setVisible(show);
+    }
+    QGraphicsView::paintEvent(event);
 }
 
 const NodeOverlay& GraphView::overlay() const {

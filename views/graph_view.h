@@ -5,6 +5,7 @@
 // new layout (open or close a block, reveal a hidden node) go out as signals.
 #pragma once
 
+#include "exec/tensor_summary.h"
 #include "graph_document.h"
 #include "node_overlay.h"
 
@@ -50,6 +51,14 @@ public:
     void clearOverlay() { setOverlay(NodeOverlay()); }
     const NodeOverlay& overlay() const;
     HeatLegend* legend() const { return m_legend; }
+    // Inline previews of computed values, one card per display tensor beside its shape label,
+    // shown when zoomed in to at least EdgePreviewItem::kMinZoom. Added cards replace earlier
+    // ones of the same tensor; kept across relayouts; cleared with a new document.
+    void addValueSketches(const QHash<int, TensorSketch>& sketches);
+    void clearValueSketches();
+    int valueSketchCount() const { return static_cast<int>(m_sketches.size()); }
+    // The card drawn for a tensor, or null (not computed, or its edge is hidden in a block).
+    QGraphicsItem* valuePreviewItem(int tensor) const { return m_previewItems.value(tensor); }
     // Scrolls just enough to show a node (or the closed block hiding it) without touching the
     // selection; returns whether the node itself is drawn.
     bool ensureNodeVisible(int node, int margin = 80);
@@ -73,6 +82,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     void onSelectionChanged();
@@ -80,6 +90,7 @@ private:
     void cycleAlternative(int step);
     void goToNode(int node);
     void placeMinimap();
+    void addPreviewItem(int tensor, const TensorSketch& sketch);
 
     QGraphicsScene* m_scene;
     GraphMinimap* m_minimap;
@@ -89,6 +100,10 @@ private:
     SceneLayout m_layout;
     std::vector<QGraphicsItem*> m_nodeItems;  // per display node, null when hidden
     std::vector<QGraphicsItem*> m_blockItems; // per block, null when not drawn
+    QHash<int, QPointF> m_previewAnchors;     // per drawn tensor: where its card goes
+    QHash<int, TensorSketch> m_sketches;
+    QHash<int, QGraphicsItem*> m_previewItems;
+    bool m_previewsShown = false;
     // Keyboard navigation: where the last Up/Down came from and which alternatives it had.
     std::vector<int> m_navChoices;
     int m_navIndex = 0;

@@ -16,6 +16,7 @@
 #include "views/debugger/tensor_preview_panel.h"
 #include "views/debugger/tensor_slice_model.h"
 #include "views/display_graph.h"
+#include "views/edge_preview_item.h"
 #include "views/graph_page.h"
 #include "views/graph_view.h"
 #include "views/heat_legend.h"
@@ -55,9 +56,13 @@ private slots:
     void itemModelsPassTheTester();
     void pauseStopsARunningPass();
     void initializerPreviewsWithoutARun();
+    void edgesPreviewComputedValuesWhenZoomedIn();
 
 private:
     StopInfo waitStop(StopCause expected);
+    // A value after running up to planNode in an independent session with the same (seeded)
+    // inputs the debugger binds by default; an undefined tensor when that fails.
+    Tensor referenceValue(int planNode, const QString& name) const;
     NodeMarks marksOf(int displayNode) const;
 
     std::shared_ptr<Model> m_model;
@@ -113,6 +118,18 @@ StopInfo TestDebugger::waitStop(StopCause expected) {
     return info;
 }
 
+Tensor TestDebugger::referenceValue(int planNode, const QString& name) const {
+    auto session = Session::create(m_model);
+    if (!session.ok())
+        return {};
+    auto inputs = buildInputs((*session)->inputs(), InputSettings());
+    if (!inputs.ok() || !(*session)->begin(*inputs).ok() ||
+        !(*session)->runTo(static_cast<size_t>(planNode)).ok())
+        return {};
+    const Value* value = (*session)->value(name.toStdString());
+    return value && value->isTensor() ? value->tensor : Tensor();
+}
+
 NodeMarks TestDebugger::marksOf(int displayNode) const {
     const NodeOverlayEntry* e = m_page->view()->overlay().entry(displayNode);
     return e ? e->marks : NodeMarks();
@@ -162,15 +179,9 @@ void TestDebugger::runToShowsTensorStatistics() {
     QCOMPARE(panel->value()->tensor.shape(), (Shape{1, 32, 16, 16}));
 
     // The same value from an independent session with the same (seeded) inputs.
-    auto session = Session::create(m_model);
-    QVERIFY(session.ok());
-    auto inputs = buildInputs((*session)->inputs(), InputSettings());
-    QVERIFY(inputs.ok());
-    QVERIFY((*session)->begin(*inputs).ok());
-    QVERIFY((*session)->runTo(3).ok());
-    const Value* reference = (*session)->value(panel->currentName().toStdString());
-    QVERIFY(reference);
-    auto expected = summarizeTensor(reference->tensor);
+    const Tensor reference = referenceValue(3, panel->currentName());
+    QVERIFY(reference.isValid());
+    auto expected = summarizeTensor(reference);
     QVERIFY(expected.ok());
     const TensorSummary& shown = panel->summary();
     QCOMPARE(shown.count, int64_t(32 * 16 * 16));
@@ -187,7 +198,7 @@ void TestDebugger::runToShowsTensorStatistics() {
     // Values table and channel grid of the NCHW activation.
     QCOMPARE(panel->sliceModel()->rowCount(), 16);
     QCOMPARE(panel->sliceModel()->columnCount(), 16);
-    QCOMPARE(panel->sliceModel()->index(0, 0).data().toString(), elementText(reference->tensor, 0));
+    QCOMPARE(panel->sliceModel()->index(0, 0).data().toString(), elementText(reference, 0));
     QVERIFY(panel->imageView()->canShowChannels());
     QCOMPARE(panel->imageView()->mode(), TensorImageView::Mode::ChannelGrid);
     QVERIFY(!panel->imageView()->image().isNull());
@@ -197,8 +208,8 @@ void TestDebugger::runToShowsTensorStatistics() {
     QVERIFY(panel->exportTo(npy));
     auto back = readNpy(npy.toStdString());
     QVERIFY(back.ok());
-    QCOMPARE(back->shape(), reference->tensor.shape());
-    QCOMPARE(back->elementAsDouble(100), reference->tensor.elementAsDouble(100));
+    QCOMPARE(back->shape(), reference.shape());
+    QCOMPARE(back->elementAsDouble(100), reference.elementAsDouble(100));
     QVERIFY(panel->exportTo(dir.filePath(QStringLiteral("conv.pb"))));
 }
 
@@ -427,6 +438,76 @@ void TestDebugger::initializerPreviewsWithoutARun() {
     QCOMPARE(panel->summary().min, min);
     QCOMPARE(panel->summary().max, max);
     QVERIFY(!panel->summary().histogram.empty());
+}
+
+void TestDebugger::edgesPreviewComputedValuesWhenZoomedIn() {
+    const PlanNodeMap& map = m_debug->nodeMap();
+    const DisplayGraph& graph = *m_page->document()->graph;
+    auto tensorId = [&](const QString& name) {
+        for (size_t i = 0; i < graph.tensors().size(); ++i)
+            if (graph.tensors()[i].name == name)
+                return static_cast<int>(i);
+        return -1;
+    };
+    GraphView* view = m_page->view();
+    m_debug->runToDisplayNode(map.displayNode(3));
+    QCOMPARE(int(waitStop(StopCause::RunTo).cause), int(StopCause::RunTo));
+    // What ran has a card (the bound input too); what did not run has none.
+    const QString input = QString::fromStdString(m_debug->plan().inputs.front().name);
+    const QString ran = m_debug->plan().nodes[3].outputs.front();
+    const QString notRun = m_debug->plan().nodes[4].outputs.front();
+    QTRY_VERIFY(view->valuePreviewItem(tensorId(ran)) != nullptr);
+    QVERIFY(view->valuePreviewItem(tensorId(input)) != nullptr);
+    QVERIFY(view->valuePreviewItem(tensorId(notRun)) == nullptr);
+
+    // The card states the value's exact range, as an independent session computes it.
+    const Tensor reference = referenceValue(3, ran);
+    QVERIFY(reference.isValid());
+    auto expected = sketchTensor(reference);
+    QVERIFY(expected.ok());
+    QGraphicsItem* card = view->valuePreviewItem(tensorId(ran));
+    QVERIFY2(card->toolTip().contains(QString::number(expected->max, 'g', 3)), qPrintable(card->toolTip()));
+    QVERIFY2(card->toolTip().contains(QString::number(expected->min, 'g', 3)), qPrintable(card->toolTip()));
+    QCOMPARE(static_cast<EdgePreviewItem*>(card)->tensor(), tensorId(ran));
+
+    // Zoomed out the cards are hidden (and catch no clicks); zoomed in they show.
+    view->setTransform(QTransform::fromScale(0.4, 0.4));
+    view->viewport()->repaint();
+    QVERIFY(!card->isVisible());
+    view->setTransform(QTransform::fromScale(1.5, 1.5));
+    view->centerOn(card);
+    view->viewport()->repaint();
+    QVERIFY(card->isVisible());
+    QVERIFY(view->mapToScene(view->viewport()->rect()).boundingRect().intersects(card->sceneBoundingRect()));
+
+    // Clicking a card opens its value in the tensor preview.
+    QSignalSpy summary(m_debug->tensorPanel(), &TensorPreviewPanel::summaryReady);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->mapFromScene(card->sceneBoundingRect().center()));
+    QVERIFY(summary.wait(30000));
+    QCOMPARE(m_debug->tensorPanel()->currentName(), ran);
+    QCOMPARE(m_debug->tensorPanel()->summary().max, expected->max);
+
+    // A relayout (closing and opening blocks) rebuilds every item; the cards come back beside
+    // the edges' new places.
+    QSignalSpy relayout(m_page, &GraphPage::layoutReady);
+    m_page->collapseAll();
+    QVERIFY(relayout.wait(30000));
+    m_page->expandAll();
+    QVERIFY(relayout.wait(30000));
+    card = view->valuePreviewItem(tensorId(ran));
+    QVERIFY(card != nullptr);
+    QVERIFY(card->toolTip().contains(QString::number(expected->max, 'g', 3)));
+    if (qEnvironmentVariableIsSet("DEBUGGER_SHOT")) {
+        view->centerOn(card);
+        view->grab().save(qEnvironmentVariable("DEBUGGER_SHOT"));
+    }
+
+    // A new pass starts without the old pass's values.
+    m_debug->restart();
+    waitStop(StopCause::Started);
+    QVERIFY(view->valuePreviewItem(tensorId(ran)) == nullptr);
+    QVERIFY(view->valuePreviewItem(tensorId(input)) != nullptr);
 }
 
 QTEST_MAIN(TestDebugger)

@@ -76,6 +76,17 @@ DebugController::DebugController(QMainWindow* window, GraphPage* page)
         m_heat = false;
         std::fill(m_timesMs.begin(), m_timesMs.end(), -1.0);
         m_executionModel->setTimes(m_timesMs);
+        m_sketches.clear();
+        m_pendingSketches.clear();
+        if (onMainGraph())
+            m_page->view()->clearValueSketches();
+        scheduleOverlay();
+    });
+    connect(m_executor, &DebugExecutor::valuesSketched, this, [this](const QVector<ValueSketch>& sketches) {
+        for (const ValueSketch& v : sketches) {
+            m_sketches.insert(v.name, v.sketch);
+            m_pendingSketches.insert(v.name, v.sketch);
+        }
         scheduleOverlay();
     });
     connect(m_executor, &DebugExecutor::nodesFinished, this, [this](const QVector<NodeRun>& runs) {
@@ -114,8 +125,12 @@ DebugController::DebugController(QMainWindow* window, GraphPage* page)
         m_tensorPanel->setCandidates(tr("Edge %1").arg(name), {name});
     });
     connect(m_page, &GraphPage::layoutReady, this, [this] {
-        if (onMainGraph())
-            refreshOverlay();
+        if (!onMainGraph())
+            return;
+        // Back from a subgraph the view starts without cards; give it the pass's again.
+        if (m_page->view()->valueSketchCount() == 0)
+            m_pendingSketches = m_sketches;
+        refreshOverlay();
     });
     // Activating a tensor row in the properties panel previews it: a weight straight from the
     // model (no run needed), a computed value from the executor.
@@ -293,6 +308,8 @@ void DebugController::setModel(std::shared_ptr<const Model> model, const QString
     m_plan = {};
     m_map = {};
     m_timesMs.clear();
+    m_sketches.clear();
+    m_pendingSketches.clear();
     m_executed = 0;
     m_failedNode = -1;
     m_heat = false;
@@ -592,6 +609,23 @@ void DebugController::refreshOverlay() {
     else
         overlay.clearScale(); // times still show as badges while stepping
     m_page->view()->setOverlay(overlay);
+    pushSketches();
+}
+
+void DebugController::pushSketches() {
+    if (m_pendingSketches.isEmpty() || !onMainGraph())
+        return;
+    QHash<QString, int> ids;
+    const auto& tensors = m_graph->tensors();
+    for (size_t i = 0; i < tensors.size(); ++i)
+        if (m_pendingSketches.contains(tensors[i].name))
+            ids.insert(tensors[i].name, static_cast<int>(i));
+    QHash<int, TensorSketch> byTensor;
+    for (auto it = m_pendingSketches.cbegin(); it != m_pendingSketches.cend(); ++it)
+        if (const int id = ids.value(it.key(), -1); id >= 0)
+            byTensor.insert(id, it.value());
+    m_pendingSketches.clear();
+    m_page->view()->addValueSketches(byTensor);
 }
 
 void DebugController::updateActions() {

@@ -105,6 +105,7 @@ private:
     void onProfile(const ProfileResult& result);
     void bindInputs(const InputSettings& settings);
     void refreshOverlay();
+    void pushSketches();
     void scheduleOverlay();
     void updateActions();
     void updateStateLabel();
@@ -167,7 +168,10 @@ private:
     int m_failedNode = -1;
     QString m_failure;
     std::vector<double> m_timesMs; // per plan node, -1 where it has not run
-    bool m_heat = false;           // colour by time (after a full run or a profile)
+    // Inline edge previews of this pass's values; the pending ones are not on the view yet.
+    QHash<QString, TensorSketch> m_sketches;
+    QHash<QString, TensorSketch> m_pendingSketches;
+    bool m_heat = false; // colour by time (after a full run or a profile)
     bool m_logScale = false;
     bool m_overlayPending = false;
     bool m_syncingSelection = false;

@@ -96,6 +96,7 @@ DebugExecutor::DebugExecutor(QObject* parent)
     : QObject(parent) {
     qRegisterMetaType<PlanSummary>();
     qRegisterMetaType<NodeRun>();
+    qRegisterMetaType<ValueSketch>();
     qRegisterMetaType<StopInfo>();
     qRegisterMetaType<ProfileResult>();
     m_thread.reset(QThread::create([this] { threadMain(); }));
@@ -346,7 +347,25 @@ bool DebugExecutor::beginPass() {
     }
     m_needsBegin = false;
     deliver([this] { emit passStarted(); });
+    QVector<ValueSketch> inputs;
+    std::vector<std::string> names;
+    for (const ValueInfo& input : m_session->plan().inputs)
+        names.push_back(input.name);
+    sketchValues(names, inputs);
+    if (!inputs.isEmpty())
+        deliver([this, sketches = std::move(inputs)] { emit valuesSketched(sketches); });
     return true;
+}
+
+void DebugExecutor::sketchValues(const std::vector<std::string>& names, QVector<ValueSketch>& into) const {
+    for (const std::string& name : names) {
+        const Value* v = name.empty() ? nullptr : m_session->value(name);
+        if (!v || !v->isTensor())
+            continue;
+        auto sketch = sketchTensor(v->tensor);
+        if (sketch.ok())
+            into.push_back({fromStd(name), std::move(sketch).value()});
+    }
 }
 
 void DebugExecutor::finishStop(StopInfo info) {
@@ -364,9 +383,14 @@ void DebugExecutor::advance(int lastIndex, bool honourBreakpoints, StopCause rea
         watch = m_watch;
     }
     QVector<NodeRun> batch;
+    QVector<ValueSketch> sketches;
     QElapsedTimer flushTimer;
     flushTimer.start();
     auto flush = [&] {
+        if (!sketches.isEmpty()) {
+            deliver([this, values = std::move(sketches)] { emit valuesSketched(values); });
+            sketches.clear();
+        }
         if (batch.isEmpty())
             return;
         deliver([this, runs = std::move(batch)] { emit nodesFinished(runs); });
@@ -404,6 +428,8 @@ void DebugExecutor::advance(int lastIndex, bool honourBreakpoints, StopCause rea
         }
         m_passMs += static_cast<double>(run.durationNs) / 1e6;
         batch.push_back(run);
+        // Outside the profiled kernel call, so the pass's node times do not include it.
+        sketchValues(session.plan().nodes[static_cast<size_t>(index)].desc.outputs, sketches);
         if (watch.active()) {
             for (const std::string& name : session.plan().nodes[static_cast<size_t>(index)].desc.outputs) {
                 const Value* v = name.empty() ? nullptr : session.value(name);

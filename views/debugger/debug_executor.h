@@ -73,6 +73,8 @@ signals:
     void busyChanged(bool busy);
     void passStarted();
     void nodesFinished(const QVector<onnxscope::NodeRun>& runs);
+    // Sketches of the values a pass bound or computed (graph inputs, then each node's outputs).
+    void valuesSketched(const QVector<onnxscope::ValueSketch>& sketches);
     void stopped(const onnxscope::StopInfo& info);
     void profileReady(const onnxscope::ProfileResult& result);
     // value is null when the name has no computed value; error says why.
@@ -97,6 +99,7 @@ private:
     void runProfile(int warmup, int runs);
     ProfileResult collectProfile(int warmup, int runs) const;
     void finishStop(StopInfo info);
+    void sketchValues(const std::vector<std::string>& names, QVector<ValueSketch>& into) const;
 
     std::unique_ptr<QThread> m_thread;
     std::mutex m_mutex;

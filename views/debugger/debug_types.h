@@ -5,6 +5,7 @@
 
 #include "exec/execution_plan.h"
 #include "exec/profiler.h"
+#include "exec/tensor_summary.h"
 
 #include <QMetaType>
 #include <QString>
@@ -36,6 +37,12 @@ struct NodeRun {
     int planIndex = -1;
     qint64 durationNs = 0; // host time around the kernel call
     qint64 deviceNs = -1;  // device kernel time, -1 when it ran on the host
+};
+
+// What a computed value held, for the inline previews on the graph's edges.
+struct ValueSketch {
+    QString name;
+    TensorSketch sketch;
 };
 
 enum class StopCause {
@@ -78,5 +85,6 @@ struct ProfileResult {
 
 Q_DECLARE_METATYPE(onnxscope::PlanSummary)
 Q_DECLARE_METATYPE(onnxscope::NodeRun)
+Q_DECLARE_METATYPE(onnxscope::ValueSketch)
 Q_DECLARE_METATYPE(onnxscope::StopInfo)
 Q_DECLARE_METATYPE(onnxscope::ProfileResult)
