@@ -134,6 +134,59 @@ void fillThumbnail(const Tensor& tensor, int side, TensorSketch& sketch) {
 
 } // namespace
 
+// Range and sum of a float array in independent lanes the compiler keeps in vector registers
+// (a debugger pass sketches every activation; per-element branches would cost more than the
+// kernels that made them). Non-finite values are only counted here: the rare array that has
+// any takes the exact element-by-element path instead.
+struct FloatRange {
+    int64_t nonFinite = 0;
+    double lo = 0, hi = 0, sum = 0;
+};
+
+FloatRange floatRange(const float* data, int64_t n) {
+    constexpr int kLanes = 8;
+    constexpr int64_t kBlock = 512; // float partial sums over short blocks keep the mean accurate
+    float lo[kLanes], hi[kLanes];
+    for (int k = 0; k < kLanes; ++k) {
+        lo[k] = std::numeric_limits<float>::infinity();
+        hi[k] = -lo[k];
+    }
+    FloatRange r;
+    int64_t i = 0;
+    while (i + kLanes <= n) {
+        float sum[kLanes] = {};
+        int32_t bad[kLanes] = {};
+        const int64_t end = std::min(n - kLanes + 1, i + kBlock);
+        for (; i < end; i += kLanes) {
+            for (int k = 0; k < kLanes; ++k) {
+                const float x = data[i + k];
+                lo[k] = x < lo[k] ? x : lo[k];
+                hi[k] = x > hi[k] ? x : hi[k];
+                sum[k] += x;
+                bad[k] += !(std::fabs(x) <= std::numeric_limits<float>::max()); // NaN or Inf
+            }
+        }
+        for (int k = 0; k < kLanes; ++k) {
+            r.sum += sum[k];
+            r.nonFinite += bad[k];
+        }
+    }
+    r.lo = std::numeric_limits<double>::infinity();
+    r.hi = -r.lo;
+    for (int k = 0; k < kLanes; ++k) {
+        r.lo = std::min(r.lo, double(lo[k]));
+        r.hi = std::max(r.hi, double(hi[k]));
+    }
+    for (; i < n; ++i) {
+        const float x = data[i];
+        r.lo = std::min(r.lo, double(x));
+        r.hi = std::max(r.hi, double(x));
+        r.sum += x;
+        r.nonFinite += !std::isfinite(x);
+    }
+    return r;
+}
+
 Result<TensorSketch> sketchTensor(const Tensor& tensor, int bins, int thumbSide) {
     if (!tensor.isValid())
         return Status::error("no tensor");
@@ -145,17 +198,24 @@ Result<TensorSketch> sketchTensor(const Tensor& tensor, int bins, int thumbSide)
     s.count = tensor.elementCount();
     double sum = 0;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    forEachElement(tensor, nullptr, [&](double x) {
-        if (std::isnan(x)) {
-            ++s.nanCount;
-        } else if (std::isinf(x)) {
-            ++s.infCount;
-        } else {
-            lo = std::min(lo, x);
-            hi = std::max(hi, x);
-            sum += x;
-        }
-    });
+    FloatRange fast;
+    if (tensor.dataType() == DataType::Float)
+        fast = floatRange(tensor.data<float>(), s.count);
+    if (tensor.dataType() == DataType::Float && fast.nonFinite == 0) {
+        lo = fast.lo, hi = fast.hi, sum = fast.sum;
+    } else {
+        forEachElement(tensor, nullptr, [&](double x) {
+            if (std::isnan(x)) {
+                ++s.nanCount;
+            } else if (std::isinf(x)) {
+                ++s.infCount;
+            } else {
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                sum += x;
+            }
+        });
+    }
     if (s.finiteCount() > 0) {
         s.min = lo;
         s.max = hi;

@@ -40,7 +40,8 @@ struct TensorSketch {
     int64_t count = 0;
     int64_t nanCount = 0;
     int64_t infCount = 0;
-    double min = 0, max = 0, mean = 0; // of the finite elements
+    double min = 0, max = 0; // of the finite elements
+    double mean = 0;         // of the finite elements, to float precision
     // Counts over [min, max] in equal bins, from at most kSketchSample evenly spaced elements.
     std::vector<uint32_t> histogram;
     // The slice [0, ..., 0, :, :] (a rank-1 tensor is one row), averaged down to at most

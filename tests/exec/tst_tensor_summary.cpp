@@ -139,7 +139,8 @@ void TestTensorSummary::summaryMatchesSketch() {
     QVERIFY(summary.ok() && sketch.ok());
     QCOMPARE(summary->min, sketch->min);
     QCOMPARE(summary->max, sketch->max);
-    QVERIFY(std::abs(summary->mean - sketch->mean) < 1e-12);
+    // The sketch adds in float blocks (it is drawn with three digits), the summary in double.
+    QVERIFY(std::abs(summary->mean - sketch->mean) < 1e-6);
 }
 
 QTEST_GUILESS_MAIN(TestTensorSummary)
