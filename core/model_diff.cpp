@@ -139,6 +139,8 @@ NodeChange diffNodes(const onnx::NodeProto& a, int ia, const onnx::NodeProto& b,
     if (joinList(a.output()) != joinList(b.output()))
         c.fields.push_back({"outputs", joinList(a.output()), joinList(b.output())});
     diffAttributes(a, b, c.fields);
+    if (a.doc_string() != b.doc_string())
+        c.fields.push_back({"doc_string", a.doc_string(), b.doc_string()});
     return c;
 }
 

@@ -111,7 +111,7 @@
 <context>
     <name>onnxscope::SaveReviewDialog</name>
     <message numerus="yes">
-        <location filename="../views/save_review_dialog.cpp" line="+22"/>
+        <location filename="../views/save_review_dialog.cpp" line="+25"/>
         <source>%n change(s) since the last save:</source>
         <translation>
             <numerusform>%n change since the last save:</numerusform>

@@ -2641,19 +2641,72 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
 </context>
 <context>
-    <name>onnxscope::ModelDiffWindow</name>
+    <name>onnxscope::ModelDiffTree</name>
     <message>
-        <location filename="../views/compare/model_diff_window.cpp" line="+58"/>
-        <source>Model Diff</source>
-        <translation>모델 구조 비교</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../views/model_diff_tree.cpp" line="+36"/>
         <source>Difference</source>
         <translation>차이</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nodes</source>
+        <translation>노드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Initializers</source>
+        <translation>초기화 텐서</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>max abs difference %1 in %2 elements</source>
+        <translation>원소 %2개에서 최대 절대 차이 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Properties</source>
+        <translation>속성</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ModelDiffWindow</name>
+    <message>
+        <location filename="../views/compare/model_diff_window.cpp" line="+59"/>
+        <source>Model Diff</source>
+        <translation>모델 구조 비교</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Model A</source>
         <translation>모델 A</translation>
     </message>
@@ -2663,7 +2716,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>모델 B</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-125"/>
         <source>Comparing %1 with %2…</source>
         <translation>%1과(와) %2를 비교하는 중…</translation>
     </message>
@@ -2711,56 +2764,6 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <location line="+1"/>
         <source>Weight %1 %2</source>
         <translation>가중치 %1: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nodes</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>added</source>
-        <translation>추가됨</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>removed</source>
-        <translation>제거됨</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>changed</source>
-        <translation>변경됨</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 %2 (%3)</source>
-        <translation>%1 %2 (%3)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Initializers</source>
-        <translation>초기화 텐서</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>max abs difference %1 in %2 elements</source>
-        <translation>원소 %2개에서 최대 절대 차이 %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Properties</source>
-        <translation>속성</translation>
     </message>
 </context>
 <context>
@@ -3459,7 +3462,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::SaveController</name>
     <message>
-        <location filename="../views/save_controller.cpp" line="+27"/>
+        <location filename="../views/save_controller.cpp" line="+51"/>
         <source>Save Failed</source>
         <translation>저장 실패</translation>
     </message>
@@ -3479,7 +3482,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>저장하기 전에 모델을 검사하는 중…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Saving %1…</source>
         <translation>%1 저장 중…</translation>
     </message>
@@ -3509,7 +3512,7 @@ The file on disk has not been changed.</source>
 <context>
     <name>onnxscope::SaveReviewDialog</name>
     <message>
-        <location filename="../views/save_review_dialog.cpp" line="+17"/>
+        <location filename="../views/save_review_dialog.cpp" line="+20"/>
         <source>Save %1</source>
         <translation>%1 저장</translation>
     </message>
@@ -3526,7 +3529,32 @@ The file on disk has not been changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>The written file will not differ from “%1” in nodes, weights or properties.</source>
+        <translation>저장할 파일은 “%1”과(와) 노드, 가중치, 속성이 다르지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the written file will differ in from “%1”:</source>
+        <translation>저장할 파일이 “%1”과(와) 다른 점:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not compare with “%1”: %2</source>
+        <translation>“%1”과(와) 비교할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The onnx checker and shape inference found no problems.</source>
         <translation>onnx 검사기와 형태 추론에서 문제를 찾지 못했습니다.</translation>
     </message>

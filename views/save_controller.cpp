@@ -18,6 +18,30 @@ bool SaveReview::hasErrors() const {
     return onnxscope::hasErrors(issues);
 }
 
+namespace {
+
+// The undo list says what the user did; this says what the file will differ in (an edit undone
+// by hand, or a dim set back to its old value, leaves no difference).
+void diffAgainstSource(const Model& model, SaveReview& review) {
+    const std::filesystem::path& source = model.path();
+    if (source.empty())
+        return;
+    review.diffBase = QString::fromStdString(source.string());
+    auto onDisk = Model::load(source);
+    if (!onDisk.ok()) {
+        review.diffError = QString::fromStdString(onDisk.message());
+        return;
+    }
+    auto diff = diffModels(**onDisk, model);
+    if (!diff.ok()) {
+        review.diffError = QString::fromStdString(diff.message());
+        return;
+    }
+    review.diff = std::move(diff).value();
+}
+
+} // namespace
+
 SaveController::SaveController(ModelEditor* editor, QWidget* dialogParent)
     : QObject(editor)
     , m_editor(editor)
@@ -54,14 +78,17 @@ bool SaveController::saveTo(const QString& path) {
     emit statusMessage(tr("Checking the model before saving…"));
     QPointer<SaveController> self(this);
     QtConcurrent::run([model] {
-        return checkBeforeSave(*model);
-    }).then(this, [self, path](std::vector<ValidationIssue> issues) {
+        SaveReview review;
+        review.issues = checkBeforeSave(*model);
+        diffAgainstSource(*model, review);
+        return review;
+    }).then(this, [self, path](SaveReview review) {
         // Deliver from the event loop: then() runs inline when the check already finished.
         QMetaObject::invokeMethod(
             self,
-            [self, path, issues = std::move(issues)]() mutable {
+            [self, path, review = std::move(review)]() mutable {
                 if (self)
-                    self->review(path, std::move(issues));
+                    self->review(path, std::move(review));
             },
             Qt::QueuedConnection);
     });
@@ -81,11 +108,9 @@ bool SaveController::saveToAndWait(const QString& path) {
     return written;
 }
 
-void SaveController::review(const QString& path, std::vector<ValidationIssue> issues) {
-    SaveReview review;
+void SaveController::review(const QString& path, SaveReview review) {
     review.path = path;
     review.changes = m_editor->changesSinceSave();
-    review.issues = std::move(issues);
     if (!m_reviewer(review)) {
         finish(path, false);
         return;

@@ -1,5 +1,6 @@
-// Save and Save As for the edited model: check (libonnx checker + strict shape inference) on a
-// worker thread, show the user what changed and what the checks found, then write atomically on
+// Save and Save As for the edited model: check (libonnx checker + strict shape inference) and
+// diff against the file the model came from on a worker thread, show the user what the file
+// will change in and what the checks found, then write atomically on
 // a worker thread. Problems refuse the save unless the user overrides; a failed write leaves the
 // file on disk as it was and says why. Edits are blocked while the worker reads the model.
 //
@@ -9,12 +10,14 @@
 
 #include "core/model.h"
 #include "core/model_check.h"
+#include "core/model_diff.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QWidget;
@@ -27,6 +30,11 @@ struct SaveReview {
     QString path;
     QStringList changes; // the undo texts since the last save
     std::vector<ValidationIssue> issues;
+    // What the written file will differ in from the file the model came from (diffBase); none
+    // when that file is gone or unreadable (diffError says why).
+    std::optional<ModelDiff> diff;
+    QString diffBase;
+    QString diffError;
     bool hasErrors() const;
 };
 
@@ -62,7 +70,7 @@ signals:
     void finished(bool saved);
 
 private:
-    void review(const QString& path, std::vector<ValidationIssue> issues);
+    void review(const QString& path, SaveReview review);
     void write(const QString& path);
     void finish(const QString& path, bool written, const QString& error = QString());
     bool showReviewDialog(const SaveReview& review);

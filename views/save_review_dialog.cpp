@@ -1,4 +1,5 @@
 #include "save_review_dialog.h"
+#include "model_diff_tree.h"
 #include "save_controller.h"
 
 #include <QDialogButtonBox>
@@ -9,6 +10,8 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace onnxscope {
 
@@ -25,7 +28,25 @@ SaveReviewDialog::SaveReviewDialog(const SaveReview& review, QWidget* parent)
         auto* changes = new QListWidget(this);
         changes->setObjectName(QStringLiteral("changes"));
         changes->addItems(review.changes);
+        changes->setMaximumHeight(changes->sizeHintForRow(0) * std::min<int>(6, review.changes.size() + 1) +
+                                  6);
         layout->addWidget(changes);
+    }
+
+    const QString base = QFileInfo(review.diffBase).fileName();
+    if (review.diff && review.diff->isEmpty()) {
+        layout->addWidget(new QLabel(
+            tr("The written file will not differ from “%1” in nodes, weights or properties.").arg(base),
+            this));
+    } else if (review.diff) {
+        layout->addWidget(new QLabel(tr("What the written file will differ in from “%1”:").arg(base), this));
+        auto* diff = new QTreeWidget(this);
+        diff->setObjectName(QStringLiteral("diff"));
+        ModelDiffTree::fill(diff, *review.diff, tr("Before"), tr("After"));
+        layout->addWidget(diff, 1);
+    } else if (!review.diffError.isEmpty()) {
+        layout->addWidget(
+            new QLabel(tr("Could not compare with “%1”: %2").arg(base, review.diffError), this));
     }
 
     if (review.issues.empty()) {
@@ -64,7 +85,7 @@ SaveReviewDialog::SaveReviewDialog(const SaveReview& review, QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(640, 420);
+    resize(720, 560);
 }
 
 } // namespace onnxscope

@@ -12,6 +12,7 @@
 #include "views/model_overview_panel.h"
 #include "views/node_properties_panel.h"
 #include "views/save_controller.h"
+#include "views/save_review_dialog.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -26,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <csignal>
@@ -344,6 +346,32 @@ private slots:
         QCOMPARE(w.reviews.size(), 1);
         QCOMPARE(w.reviews[0].changes.size(), 3);
         QVERIFY(!w.reviews[0].hasErrors());
+        // The review also says what the file will differ in from the one on disk: exactly the
+        // three edits, and no weight.
+        const SaveReview& review = w.reviews[0];
+        QVERIFY2(review.diff.has_value(), qPrintable(review.diffError));
+        QCOMPARE(QFileInfo(review.diffBase).canonicalFilePath(), QFileInfo(path).canonicalFilePath());
+        QCOMPARE(review.diff->nodes.size(), size_t(1));
+        QCOMPARE(review.diff->nodes[0].indexA, conv);
+        QCOMPARE(review.diff->nodes[0].fields.size(), size_t(1));
+        QCOMPARE(review.diff->nodes[0].fields[0].field, std::string("doc_string"));
+        QCOMPARE(review.diff->nodes[0].fields[0].after, std::string("first conv"));
+        QVERIFY(review.diff->initializers.empty());
+        QStringList properties;
+        for (const PropertyChange& p : review.diff->properties)
+            properties << QString::fromStdString(p.property + "=" + p.after);
+        QCOMPARE(properties.size(), 2);
+        QVERIFY2(properties.contains(QStringLiteral("metadata:author=me")), qPrintable(properties.join(',')));
+        QVERIFY2(properties.filter(QStringLiteral("input:input=")).value(0).contains(QStringLiteral("batch")),
+                 qPrintable(properties.join(',')));
+        // The dialog lists them under Nodes, Initializers and Properties.
+        SaveReviewDialog dialog(review);
+        auto* tree = dialog.findChild<QTreeWidget*>(QStringLiteral("diff"));
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->child(0)->text(2), QStringLiteral("first conv"));
+        QCOMPARE(tree->topLevelItem(2)->childCount(), 2);
         QVERIFY(!w.editor()->isModified());
         QVERIFY(!w.window.isWindowModified());
 

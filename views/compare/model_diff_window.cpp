@@ -2,6 +2,7 @@
 
 #include "views/graph_page.h"
 #include "views/graph_view.h"
+#include "views/model_diff_tree.h"
 #include "views/node_overlay.h"
 
 #include "core/model.h"
@@ -23,12 +24,12 @@ namespace onnxscope {
 
 namespace {
 
-const QColor kRemoved(0xef, 0x9a, 0x9a);
-const QColor kAdded(0xa5, 0xd6, 0xa7);
-const QColor kChanged(0xff, 0xcc, 0x80);
-constexpr int kSideRole = Qt::UserRole + 1;  // 0 A, 1 B, 2 both
-constexpr int kIndexRole = Qt::UserRole + 2; // graph.node index on side A (or B when only there)
-constexpr int kIndexBRole = Qt::UserRole + 3;
+const QColor kRemoved = ModelDiffTree::color(ChangeKind::Removed);
+const QColor kAdded = ModelDiffTree::color(ChangeKind::Added);
+const QColor kChanged = ModelDiffTree::color(ChangeKind::Changed);
+using ModelDiffTree::kIndexBRole;
+using ModelDiffTree::kIndexRole;
+using ModelDiffTree::kSideRole;
 
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
@@ -59,10 +60,6 @@ ModelDiffWindow::ModelDiffWindow(QWidget* parent)
     auto* graphs = new QSplitter(Qt::Horizontal);
     graphs->addWidget(m_pageA);
     graphs->addWidget(m_pageB);
-    m_changes->setColumnCount(3);
-    m_changes->setHeaderLabels({tr("Difference"), tr("Model A"), tr("Model B")});
-    m_changes->header()->setStretchLastSection(true);
-    m_changes->setRootIsDecorated(true);
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(graphs);
     vertical->addWidget(m_changes);
@@ -211,43 +208,7 @@ void ModelDiffWindow::applyOverlays() {
 }
 
 void ModelDiffWindow::fillChangeList() {
-    m_changes->clear();
-    auto group = [&](const QString& title, int count) {
-        auto* item = new QTreeWidgetItem(m_changes, {tr("%1 (%2)").arg(title).arg(count)});
-        item->setExpanded(true);
-        return item;
-    };
-    QTreeWidgetItem* nodes = group(tr("Nodes"), static_cast<int>(m_diff.nodes.size()));
-    for (const NodeChange& c : m_diff.nodes) {
-        const QString kind = c.kind == ChangeKind::Added     ? tr("added")
-                             : c.kind == ChangeKind::Removed ? tr("removed")
-                                                             : tr("changed");
-        auto* item = new QTreeWidgetItem(
-            nodes, {tr("%1 %2 (%3)").arg(kind, qs(c.label()), qs(c.opType)), qs(c.nameA), qs(c.nameB)});
-        item->setData(0, kSideRole, c.kind == ChangeKind::Added ? 1 : c.kind == ChangeKind::Removed ? 0 : 2);
-        item->setData(0, kIndexRole, c.indexA);
-        item->setData(0, kIndexBRole, c.indexB);
-        item->setBackground(0, c.kind == ChangeKind::Added     ? kAdded
-                               : c.kind == ChangeKind::Removed ? kRemoved
-                                                               : kChanged);
-        for (const FieldChange& f : c.fields)
-            new QTreeWidgetItem(item, {qs(f.field), qs(f.before), qs(f.after)});
-    }
-    QTreeWidgetItem* inits = group(tr("Initializers"), static_cast<int>(m_diff.initializers.size()));
-    for (const InitializerChange& c : m_diff.initializers) {
-        QString detail = c.problem.empty() && c.kind == ChangeKind::Changed
-                             ? tr("max abs difference %1 in %2 elements")
-                                   .arg(c.maxAbsDiff, 0, 'g', 3)
-                                   .arg(c.changedElements)
-                             : qs(c.problem);
-        new QTreeWidgetItem(
-            inits, {tr("%1 %2").arg(qs(std::string(changeKindName(c.kind))), qs(c.name)), qs(c.typeA),
-                    qs(c.typeB) + (detail.isEmpty() ? QString() : QStringLiteral("  ") + detail)});
-    }
-    QTreeWidgetItem* props = group(tr("Properties"), static_cast<int>(m_diff.properties.size()));
-    for (const PropertyChange& p : m_diff.properties)
-        new QTreeWidgetItem(props, {qs(p.property), qs(p.before), qs(p.after)});
-    m_changes->resizeColumnToContents(0);
+    ModelDiffTree::fill(m_changes, m_diff, tr("Model A"), tr("Model B"));
 }
 
 void ModelDiffWindow::syncSelection(int fromSide, const QString& nodeName) {
