@@ -5,6 +5,7 @@
 #include "core/metadata_edit.h"
 #include "core/model.h"
 #include "core/model_edit.h"
+#include "core/tensor_proto_io.h"
 #include "views/edit_controller.h"
 #include "views/graph_page.h"
 #include "views/metadata_editor.h"
@@ -31,7 +32,9 @@
 #include <QUndoStack>
 
 #include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -474,6 +477,69 @@ private slots:
         QVERIFY2(copy.w.reportedErrors.value(0).contains(QStringLiteral("Permission denied")),
                  qPrintable(copy.w.reportedErrors.value(0)));
         QCOMPARE(readFile(copy.path), copy.original);
+    }
+
+    void saveAsCarriesExternalWeights() {
+        // example_cnn with every initializer moved to weights/params.bin, as exporters write
+        // models over 2 GB.
+        QTemporaryDir dir;
+        const fs::path src = fs::path(dir.path().toStdString()) / "src";
+        fs::create_directories(src / "weights");
+        auto proto = std::make_unique<onnx::ModelProto>(load(copyModel(dir, "example_cnn"))->proto());
+        std::string payload;
+        for (onnx::TensorProto& t : *proto->mutable_graph()->mutable_initializer()) {
+            QVERIFY(t.has_raw_data());
+            const std::string raw = t.raw_data();
+            const size_t offset = payload.size();
+            payload += raw;
+            payload.resize((payload.size() + 63) / 64 * 64, '\0');
+            t.clear_raw_data();
+            t.set_data_location(onnx::TensorProto::EXTERNAL);
+            auto entry = [&](const char* key, const std::string& value) {
+                auto* e = t.add_external_data();
+                e->set_key(key);
+                e->set_value(value);
+            };
+            entry("location", "weights/params.bin");
+            entry("offset", std::to_string(offset));
+            entry("length", std::to_string(raw.size()));
+        }
+        QVERIFY(proto->graph().initializer_size() > 4);
+        {
+            std::ofstream(src / "weights" / "params.bin", std::ios::binary) << payload;
+            std::ofstream(src / "m.onnx", std::ios::binary) << proto->SerializeAsString();
+        }
+        auto model = load(QString::fromStdString((src / "m.onnx").string()));
+        Window w;
+        w.open(model);
+        QVERIFY(w.editor()->addMetadata(MetadataTarget::model(), QStringLiteral("note"),
+                                        QStringLiteral("moved")));
+
+        const fs::path dst = fs::path(dir.path().toStdString()) / "dst";
+        fs::create_directories(dst);
+        QVERIFY(w.edit->saver()->saveToAndWait(QString::fromStdString((dst / "m.onnx").string())));
+        QVERIFY2(w.reportedErrors.isEmpty(), qPrintable(w.reportedErrors.join('\n')));
+        QCOMPARE(w.reviews.size(), 1);
+        QVERIFY(w.reviews[0].diff && w.reviews[0].diff->initializers.empty());
+
+        // The weights went along, and the copy needs nothing from the source folder.
+        QVERIFY(fs::exists(dst / "weights" / "params.bin"));
+        fs::rename(src, fs::path(dir.path().toStdString()) / "gone");
+        auto saved = load(QString::fromStdString((dst / "m.onnx").string()));
+        QCOMPARE(metadataProp(*saved, "note").value(), std::string("moved"));
+        const auto& before = proto->graph();
+        const auto& after = saved->proto().graph();
+        QCOMPARE(after.initializer_size(), before.initializer_size());
+        auto original = load(copyModel(dir, "example_cnn"));
+        for (int i = 0; i < after.initializer_size(); ++i) {
+            QCOMPARE(after.initializer(i).data_location(), onnx::TensorProto::EXTERNAL);
+            auto got = tensorFromProto(after.initializer(i), &saved->externalData());
+            auto want = tensorFromProto(original->proto().graph().initializer(i));
+            QVERIFY2(got.ok(), got.message().c_str());
+            QVERIFY(want.ok());
+            QCOMPARE(got->byteSize(), want->byteSize());
+            QVERIFY(std::memcmp(got->rawData(), want->rawData(), got->byteSize()) == 0);
+        }
     }
 
     void unsavedChangesPrompt() {
