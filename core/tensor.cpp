@@ -2,10 +2,13 @@
 
 #include "float_types.h"
 
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <new>
+#include <unordered_map>
 
 namespace onnxscope {
 
@@ -17,22 +20,77 @@ public:
 
 namespace {
 
+// Blocks of freed tensors, by size class, for the next tensor of that class. Inference
+// allocates the same activation sizes on every run; without this, each large one was a fresh
+// mmap that the kernel then page-faulted in, and munmap'd again when the value died.
+class StoragePool {
+public:
+    // Smaller blocks come from malloc's own caches quickly enough.
+    static constexpr size_t kMinBytes = size_t(64) << 10;
+    // What the pool may hold while no tensor uses it; beyond that, freed blocks go back.
+    static constexpr size_t kMaxCachedBytes = size_t(256) << 20;
+
+    static StoragePool& instance() {
+        static auto* pool = new StoragePool; // never destroyed: tensors may die during exit
+        return *pool;
+    }
+
+    // Four classes per power of two, so a block serves requests up to a quarter smaller.
+    static size_t sizeClass(size_t bytes) {
+        if (bytes < kMinBytes)
+            return bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
+        const size_t step = std::bit_floor(bytes) / 4;
+        return (bytes + step - 1) / step * step;
+    }
+
+    void* take(size_t classBytes) {
+        if (classBytes < kMinBytes)
+            return nullptr;
+        std::lock_guard lock(m_mutex);
+        auto it = m_free.find(classBytes);
+        if (it == m_free.end() || it->second.empty())
+            return nullptr;
+        void* block = it->second.back();
+        it->second.pop_back();
+        m_cachedBytes -= classBytes;
+        return block;
+    }
+
+    void give(void* block, size_t classBytes) {
+        if (classBytes >= kMinBytes) {
+            std::lock_guard lock(m_mutex);
+            if (m_cachedBytes + classBytes <= kMaxCachedBytes) {
+                m_free[classBytes].push_back(block);
+                m_cachedBytes += classBytes;
+                return;
+            }
+        }
+        std::free(block);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<size_t, std::vector<void*>> m_free;
+    size_t m_cachedBytes = 0;
+};
+
 class HeapStorage final : public TensorStorage {
 public:
-    HeapStorage(DataType type, int64_t count)
+    HeapStorage(DataType type, int64_t count, bool zeroed)
         : m_type(type)
-        , m_count(count) {
-        size_t bytes = static_cast<size_t>(count) * elementByteSize(type);
-        size_t rounded = (bytes + 63) / 64 * 64;
-        m_data = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
+        , m_count(count)
+        , m_classBytes(StoragePool::sizeClass(static_cast<size_t>(count) * elementByteSize(type))) {
+        m_data = StoragePool::instance().take(m_classBytes);
+        if (!m_data)
+            m_data = std::aligned_alloc(64, m_classBytes);
         if (!m_data)
             throw std::bad_alloc();
         if (type == DataType::String) {
             auto* strings = static_cast<std::string*>(m_data);
             for (int64_t i = 0; i < count; ++i)
                 new (strings + i) std::string();
-        } else {
-            std::memset(m_data, 0, rounded == 0 ? 64 : rounded);
+        } else if (zeroed) {
+            std::memset(m_data, 0, m_classBytes);
         }
     }
     ~HeapStorage() override {
@@ -41,7 +99,7 @@ public:
             for (int64_t i = 0; i < m_count; ++i)
                 strings[i].~basic_string();
         }
-        std::free(m_data);
+        StoragePool::instance().give(m_data, m_classBytes);
     }
     bool readOnly() const override { return false; }
     void* data() const { return m_data; }
@@ -49,6 +107,7 @@ public:
 private:
     DataType m_type;
     int64_t m_count;
+    size_t m_classBytes; // a multiple of 64, as aligned_alloc requires
     void* m_data = nullptr;
 };
 
@@ -108,12 +167,19 @@ Result<Tensor> Tensor::allocate(DataType type, Shape shape) {
 }
 
 Tensor::Tensor(DataType type, Shape shape)
+    : Tensor(type, std::move(shape), true) {}
+
+Tensor::Tensor(DataType type, Shape shape, bool zeroed)
     : m_type(type)
     , m_shape(std::move(shape)) {
     m_count = checkedElementCount(m_shape).value_or(0);
-    auto storage = std::make_shared<HeapStorage>(type, m_count);
+    auto storage = std::make_shared<HeapStorage>(type, m_count, zeroed);
     m_data = storage->data();
     m_storage = std::move(storage);
+}
+
+Tensor Tensor::uninitialized(DataType type, Shape shape) {
+    return Tensor(type, std::move(shape), false);
 }
 
 Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive) {
@@ -146,7 +212,7 @@ Result<Tensor> Tensor::reshaped(Shape shape) const {
 Tensor Tensor::clone() const {
     if (!isValid())
         return {};
-    Tensor t(m_type, m_shape);
+    Tensor t(m_type, m_shape, m_type == DataType::String);
     if (m_type == DataType::String) {
         auto* dst = t.data<std::string>();
         const auto* src = data<std::string>();

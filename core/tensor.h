@@ -3,7 +3,9 @@
 // Copies are shallow (they share storage, like a numpy view of the whole array); clone() copies
 // the data. Storage is either owned heap memory (64-byte aligned, zero-initialized) or a
 // read-only window into a memory-mapped file kept alive by the tensor, so external weights are
-// never copied just to be looked at. STRING tensors hold std::string objects.
+// never copied just to be looked at. STRING tensors hold std::string objects. Freed heap blocks
+// of 64 KiB and more are kept (up to 256 MiB in all) for the next tensor of about their size, so
+// repeated runs of a model do not map, fault in and unmap their activations every time.
 #pragma once
 
 #include "data_type.h"
@@ -36,6 +38,9 @@ public:
     // from checked inputs). Throws std::bad_alloc on exhaustion; the executor turns that into a
     // Status at the kernel boundary. Use allocate() for shapes read from a file.
     Tensor(DataType type, Shape shape);
+    // As the constructor, without zeroing (STRING tensors still hold empty strings): for kernels
+    // that write every element.
+    static Tensor uninitialized(DataType type, Shape shape);
     // A read-only view over memory owned by keepAlive (an mmap, a protobuf string, ...).
     static Tensor view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive);
     // A rank-0 tensor holding one value.
@@ -73,6 +78,8 @@ public:
     double elementAsDouble(int64_t index) const;
 
 private:
+    Tensor(DataType type, Shape shape, bool zeroed);
+
     DataType m_type = DataType::Undefined;
     Shape m_shape;
     int64_t m_count = 0;

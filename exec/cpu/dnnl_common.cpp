@@ -22,6 +22,12 @@ Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::st
     return Status::error("the oneDNN " + op + " cannot run these inputs");
 }
 
+Tensor newOutput(KernelContext& ctx, Shape shape) {
+    Tensor y = Tensor::uninitialized(DataType::Float, std::move(shape));
+    ctx.setOutput(0, Value(y)); // shares y's storage
+    return y;
+}
+
 int useThreads(int threads) {
     if (threads > 0 && omp_get_max_threads() != threads)
         omp_set_num_threads(threads);

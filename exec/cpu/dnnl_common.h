@@ -11,10 +11,12 @@
 
 #include "core/tensor.h"
 #include "exec/cpu/post_ops.h"
+#include "exec/fast_path.h"
 #include "exec/kernel.h"
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <mutex>
 #include <vector>
 
 namespace onnxscope::dnnl_util {
@@ -29,6 +31,27 @@ int useThreads(int threads);
 // Inputs a fast path declines run on its reference kernel; a fused kernel has none, and then
 // the error names the op (its group falls back to the original kernels).
 Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::string& op);
+
+// A fast path without constant inputs to pack whose primitives are prepared per input shapes
+// under m_mutex (sessions on several threads may share a kernel): it handles what
+// isPrepared() finds a primitive for.
+class PreparedFastPath : public FastPathKernel {
+public:
+    bool handles(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        return isPrepared(ctx);
+    }
+    void bindConstantInput(int, const Tensor&) override {}
+
+protected:
+    // Called with m_mutex held.
+    virtual bool isPrepared(const KernelContext& ctx) const = 0;
+    mutable std::mutex m_mutex;
+};
+
+// Output 0 as a float tensor of this shape, not zeroed: every primitive here writes all of its
+// destination, so clearing it first would only cost a pass over memory.
+Tensor newOutput(KernelContext& ctx, Shape shape);
 
 dnnl::memory::dims dims(const Shape& shape);
 // Row-major float32 of these dims (abcd...).

@@ -63,7 +63,7 @@ public:
             src = p->srcBuffer;
         }
         const memory wei = p->weights.get(p->userWeights, *w, m_weights.isValid());
-        Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
+        Tensor y = du::newOutput(ctx, p->outputShape);
         memory userDst = du::wrap(p->userDst, y.data<float>());
         memory dst = p->dstBuffer ? p->dstBuffer : userDst;
         if (m_hasSum)

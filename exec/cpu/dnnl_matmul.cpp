@@ -72,7 +72,7 @@ public:
         const Tensor* a = ctx.inputTensor(0);
         const Tensor* b = weights(ctx);
         const memory wei = p->weights.get(p->userWeights, *b, m_weights.isValid());
-        Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
+        Tensor y = du::newOutput(ctx, p->outputShape);
         std::unordered_map<int, memory> args{{DNNL_ARG_SRC, du::wrap(p->userSrc, a->rawData())},
                                              {DNNL_ARG_WEIGHTS, wei},
                                              {DNNL_ARG_DST, du::wrap(p->userDst, y.data<float>())}};

@@ -19,7 +19,7 @@ namespace {
 using dnnl::memory;
 namespace du = dnnl_util;
 
-class DnnlPoolKernel final : public FastPathKernel {
+class DnnlPoolKernel final : public du::PreparedFastPath {
 public:
     DnnlPoolKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, bool channelsLast)
         : m_node(node)
@@ -29,20 +29,13 @@ public:
         , m_reference(std::move(reference))
         , m_channelsLast(channelsLast) {}
 
-    bool handles(const KernelContext& ctx) const override {
-        std::lock_guard lock(m_mutex);
-        return prepare(ctx) != nullptr;
-    }
-
-    void bindConstantInput(int, const Tensor&) override {}
-
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         Prepared* p = prepare(ctx);
         if (!p)
             return du::runReferenceOr(m_reference.get(), ctx, m_node.opType);
         du::useThreads(ctx.threadCount());
-        Tensor& y = ctx.allocateOutput(0, DataType::Float, p->outputShape);
+        Tensor y = du::newOutput(ctx, p->outputShape);
         p->primitive.execute(du::stream(), {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
                                             {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
         du::stream().wait();
@@ -50,6 +43,8 @@ public:
     }
 
 private:
+    bool isPrepared(const KernelContext& ctx) const override { return prepare(ctx) != nullptr; }
+
     struct Prepared {
         Shape outputShape;
         memory::desc src, dst;
@@ -122,9 +117,8 @@ private:
     bool m_max;
     bool m_global;
     bool m_countIncludePad;
-    std::unique_ptr<Kernel> m_reference; // null when fused
-    bool m_channelsLast;                 // source and destination alike
-    mutable std::mutex m_mutex;
+    std::unique_ptr<Kernel> m_reference;                                       // null when fused
+    bool m_channelsLast;                                                       // source and destination alike
     mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
 };
 
