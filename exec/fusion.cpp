@@ -5,6 +5,7 @@
 #include "execution_plan.h"
 #include "fused_group_kernel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -69,20 +70,24 @@ struct ValueIndex {
 };
 
 struct Group {
-    enum class Kind { Conv, MatMul, Pool } kind = Kind::Conv;
+    enum class Kind { Conv, MatMul, Pool, Binary } kind = Kind::Conv;
     std::vector<size_t> members;     // in execution order, the main node first
     std::vector<int> fastInputSlots; // per fast-kernel input: the slot it reads, or -1
     std::vector<PostOp> postOps;
     Tensor foldedWeights, foldedBias; // Conv + BatchNormalization
     ChannelsLast layout;
-    // A lone Conv or pool, installed only when the layout pass keeps one of its activations
-    // channels-last.
+    // A lone Conv, pool or binary op, installed only when the layout pass keeps one of its
+    // activations channels-last.
     bool single = false;
 
     int outputSlot(const ExecutionPlan& plan) const { return plan.nodes[members.back()].outputSlots[0]; }
     // Inputs the fast kernel reads as activations (which may be channels-last).
     bool readsAsActivation(size_t fastInput) const {
-        return kind != Kind::MatMul && (fastInput == 0 || fastInput == 3);
+        return kind != Kind::MatMul &&
+               (fastInput == 0 || fastInput == 3 || (kind == Kind::Binary && fastInput == 1));
+    }
+    bool channelsLastInput(size_t fastInput) const {
+        return readsAsActivation(fastInput) && (fastInput == 3 ? layout.residual : layout.src);
     }
 };
 
@@ -310,9 +315,32 @@ std::optional<Group> poolGroup(const ExecutionPlan& plan, size_t i) {
     return g;
 }
 
-// Picks the values fused runs keep channels-last: produced by a Conv or pool group and read only
-// as the activation of Conv or pool groups (not a graph output). Pools keep their input's
-// layout, so a pool's input and output are channels-last together or not at all.
+// Mul or Add next to a fast-path node (squeeze-and-excitation's scaling, a residual Add that no
+// convolution absorbed): its kernel takes either layout, so it need not end a channels-last run.
+std::optional<Group> binaryGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+    const PlannedNode& n = plan.nodes[i];
+    if ((n.desc.opType != "Mul" && n.desc.opType != "Add") || !fusableMember(n) || n.inputSlots.size() != 2 ||
+        n.outputSlots.size() != 1 || n.inputSlots[0] < 0 || n.inputSlots[1] < 0)
+        return std::nullopt;
+    bool besideFastPath = false;
+    for (int s : n.inputSlots) {
+        const int p = index.producer[static_cast<size_t>(s)];
+        besideFastPath = besideFastPath || (p >= 0 && isFastPath(plan.nodes[static_cast<size_t>(p)]) &&
+                                            plan.nodes[static_cast<size_t>(p)].backend == n.backend);
+    }
+    if (!besideFastPath)
+        return std::nullopt;
+    Group g;
+    g.kind = Group::Kind::Binary;
+    g.members = {i};
+    g.fastInputSlots = {n.inputSlots[0], n.inputSlots[1]};
+    g.single = true;
+    return g;
+}
+
+// Picks the values fused runs keep channels-last: produced by a Conv, pool or binary group and
+// read only as the activation of such groups (not a graph output). Pools and binary ops keep
+// their input's layout, so their activations are channels-last together or not at all.
 void chooseLayouts(const ExecutionPlan& plan, std::vector<Group>& groups) {
     std::vector<int> groupOf(plan.nodes.size(), -1);
     for (size_t g = 0; g < groups.size(); ++g)
@@ -351,14 +379,17 @@ void chooseLayouts(const ExecutionPlan& plan, std::vector<Group>& groups) {
     for (bool changed = true; changed;) {
         changed = false;
         for (const Group& g : groups) {
-            if (g.kind != Group::Kind::Pool)
+            if (g.kind != Group::Kind::Pool && g.kind != Group::Kind::Binary)
                 continue;
-            const int in = g.fastInputSlots[0], out = g.outputSlot(plan);
-            if (channelsLast.count(in) != channelsLast.count(out)) {
-                channelsLast.erase(in);
-                channelsLast.erase(out);
-                changed = true;
-            }
+            std::vector<int> together = g.fastInputSlots;
+            together.push_back(g.outputSlot(plan));
+            const auto cl = std::count_if(together.begin(), together.end(),
+                                          [&](int s) { return channelsLast.count(s) > 0; });
+            if (cl == 0 || cl == static_cast<std::ptrdiff_t>(together.size()))
+                continue;
+            for (int s : together)
+                channelsLast.erase(s);
+            changed = true;
         }
     }
     for (Group& g : groups) {
@@ -384,6 +415,8 @@ std::unique_ptr<FastPathKernel> makeFastKernel(const ExecutionPlan& plan, const 
     case Group::Kind::Pool:
         fast = makeDnnlPool(main, g.layout);
         break;
+    case Group::Kind::Binary:
+        return makeDnnlChannelBinary(main, g.layout);
     }
     if (!fast)
         return nullptr;
@@ -434,7 +467,7 @@ void install(ExecutionPlan& plan, const Group& group, std::unique_ptr<FastPathKe
         fastInputs.push_back(s < 0 ? -1 : outsideIndex(s));
         if (s >= 0) {
             channelsLastInputs.resize(outside.size(), false);
-            if ((k == 0 && group.layout.src) || (k == 3 && group.layout.residual))
+            if (group.channelsLastInput(k))
                 channelsLastInputs[static_cast<size_t>(fastInputs.back())] = true;
         }
     }
@@ -498,9 +531,12 @@ void fuseNodes(ExecutionPlan& plan) {
     std::vector<Group> groups;
     for (size_t i = 0; i < plan.nodes.size(); ++i) {
         const PlannedNode& n = plan.nodes[i];
-        if (taken[i] || !isFastPath(n) || !n.desc.domain.empty())
+        if (taken[i] || !n.desc.domain.empty())
             continue;
-        std::optional<Group> group = convGroup(plan, index, i, taken);
+        std::optional<Group> group =
+            isFastPath(n) ? convGroup(plan, index, i, taken) : binaryGroup(plan, index, i);
+        if (!group && !isFastPath(n))
+            continue;
         if (!group)
             group = matMulGroup(plan, index, i, taken);
         if (!group)

@@ -34,5 +34,9 @@ std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<P
                                              ChannelsLast layout = {});
 std::unique_ptr<FastPathKernel> makeDnnlMatMul(const NodeDesc& matmulOrGemm, bool withAddend);
 std::unique_ptr<FastPathKernel> makeDnnlPool(const NodeDesc& pool, ChannelsLast layout);
+// Mul or Add of two same-rank float tensors where one is full-size and the other either the same
+// shape or per-channel ([N or 1, C, 1, ...]), either in either order; layout.src covers both
+// inputs and must equal layout.dst.
+std::unique_ptr<FastPathKernel> makeDnnlChannelBinary(const NodeDesc& mulOrAdd, ChannelsLast layout);
 
 } // namespace onnxscope

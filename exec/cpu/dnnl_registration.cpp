@@ -49,6 +49,10 @@ std::unique_ptr<FastPathKernel> makeDnnlMatMul(const NodeDesc&, bool) {
     return nullptr;
 }
 
+std::unique_ptr<FastPathKernel> makeDnnlChannelBinary(const NodeDesc&, ChannelsLast) {
+    return nullptr;
+}
+
 #endif
 
 } // namespace onnxscope

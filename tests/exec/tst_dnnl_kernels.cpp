@@ -375,6 +375,64 @@ private slots:
         QVERIFY(!makeDnnlPool(pool, {true, false, false})); // pools keep their source's layout
     }
 
+    void channelBinaryMatchesTheReferenceInBothLayouts() {
+        std::mt19937 rng(12);
+        const std::vector<Shape> activations{
+            {1, 8, 5, 5}, {2, 6, 4, 3}, {2, 5, 3, 2, 2}, {1, 16, 1, 1}, {3, 4, 7}};
+        for (const char* op : {"Mul", "Add"}) {
+            const NodeDesc node = makeNode(op, 2, 1, {}, 14);
+            for (const Shape& shape : activations) {
+                Shape perBatch(shape.size(), 1), shared(shape.size(), 1);
+                perBatch[0] = shape[0];
+                perBatch[1] = shared[1] = shape[1];
+                for (const Shape& operandShape : {perBatch, shared, shape}) {
+                    Tensor x = randomTensor(shape, rng), operand = randomTensor(operandShape, rng);
+                    for (bool operandFirst : {false, true}) {
+                        const std::vector<Value> plain =
+                            operandFirst ? std::vector<Value>{operand, x} : std::vector<Value>{x, operand};
+                        auto expected = runNode(cpuRegistry(), node, plain, 2);
+                        QVERIFY(expected.ok());
+                        for (bool channelsLast : {false, true}) {
+                            const std::string what = std::string(op) + " x" + shapeToString(shape) +
+                                                     " operand" + shapeToString(operandShape) +
+                                                     (operandFirst ? " first" : " second") +
+                                                     (channelsLast ? " channels-last" : "");
+                            auto fast = makeDnnlChannelBinary(node, {channelsLast, false, channelsLast});
+                            QVERIFY(fast);
+                            std::vector<Value> in;
+                            for (const Value& v : plain)
+                                in.push_back(channelsLast ? toChannelsLast(v.tensor) : v.tensor);
+                            InputsContext probe(in);
+                            QVERIFY2(fast->handles(probe), what.c_str());
+                            for (int threads : {1, 2}) {
+                                auto actual = runKernel(*fast, node, in, threads);
+                                QVERIFY2(actual.ok(), actual.message().c_str());
+                                const Tensor& y = (*actual)[0].tensor;
+                                OS_COMPARE_TENSORS(channelsLast ? fromChannelsLast(y) : y,
+                                                   (*expected)[0].tensor, 0, 0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Broadcasts other than per channel, lower-rank operands and other types stay unfused.
+        auto fast = makeDnnlChannelBinary(makeNode("Mul", 2, 1, {}, 14), {true, false, true});
+        Tensor x = randomTensor({1, 4, 3, 3}, rng);
+        for (const Value& operand :
+             {Value(randomTensor({1, 4, 3, 1}, rng)), Value(randomTensor({4, 1, 1}, rng)),
+              Value(randomTensor({1, 1, 3, 3}, rng))}) {
+            const std::vector<Value> in{x, operand};
+            InputsContext probe(in);
+            QVERIFY(!fast->handles(probe));
+        }
+        const std::vector<Value> integers{ints({1, 2, 1, 1}, {1, 2}), ints({1, 2, 1, 1}, {3, 4})};
+        InputsContext probe(integers);
+        QVERIFY(!fast->handles(probe));
+        QVERIFY(!makeDnnlChannelBinary(makeNode("Mul", 2, 1, {}, 14), {true, false, false}));
+        QVERIFY(!makeDnnlChannelBinary(makeNode("Sub", 2, 1, {}, 14), {}));
+    }
+
     void channelsLastConversionsRoundTrip() {
         std::mt19937 rng(11);
         for (const Shape& shape : std::vector<Shape>{{2, 3, 5}, {1, 4, 3, 2}, {2, 2, 2, 3, 2}}) {

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <random>
+#include <set>
 
 using namespace onnxscope;
 using namespace onnxscope::test;
@@ -225,6 +226,68 @@ private slots:
         QCOMPARE(fused.size(), size_t(1));
         std::string why;
         QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
+    }
+
+    // Squeeze-and-excitation between two convolutions: its Mul (and the GlobalAveragePool)
+    // take the channels-last activations as they are; a scale that is not per channel makes
+    // the Mul decline at run time and run unfused, converting layouts.
+    void squeezeExcitationStaysChannelsLast_data() {
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<bool>("scaleFirst");
+        QTest::addColumn<bool>("perChannel");
+        QTest::newRow("batch 1, scale * x") << 1 << true << true;
+        QTest::newRow("batch 2, x * scale") << 2 << false << true;
+        QTest::newRow("scale per row (declined)") << 2 << true << false;
+    }
+    void squeezeExcitationStaysChannelsLast() {
+        QFETCH(int, batch);
+        QFETCH(bool, scaleFirst);
+        QFETCH(bool, perChannel);
+        std::mt19937 rng(13);
+        auto m = emptyModel();
+        auto* g = m->mutable_graph();
+        const int64_t n = batch;
+        addInput(g, "x", {n, 4, 6, 6});
+        addInitializer(g, "w1", {8, 4, 3, 3}, rng);
+        addInitializer(g, "wr", {2, 8, 1, 1}, rng);
+        addInitializer(g, "we", {8, 2, 1, 1}, rng);
+        addInitializer(g, "wrow", {8, 8, 1, 6}, rng);
+        addInitializer(g, "w2", {5, 8, 1, 1}, rng);
+        addInitializer(g, "w3", {5, 8, 1, 1}, rng);
+        addInitializer(g, "w4", {5, 5, 1, 1}, rng);
+        setInts(addNode(g, "Conv", {"x", "w1"}, {"c"}, "conv"), "pads", {1, 1, 1, 1});
+        if (perChannel) {
+            addNode(g, "GlobalAveragePool", {"c"}, {"p"}, "squeeze");
+            addNode(g, "Conv", {"p", "wr"}, {"r"}, "reduce");
+            addNode(g, "Relu", {"r"}, {"rr"}, "relu");
+            addNode(g, "Conv", {"rr", "we"}, {"e"}, "expand");
+        } else {
+            addNode(g, "Conv", {"c", "wrow"}, {"e"}, "rows"); // [n, 8, 6, 1]
+        }
+        addNode(g, "Sigmoid", {"e"}, {"s"}, "gate");
+        addNode(g, "Mul",
+                scaleFirst ? std::vector<std::string>{"s", "c"} : std::vector<std::string>{"c", "s"},
+                {"scaled"}, "excite");
+        addNode(g, "Conv", {"scaled", "w2"}, {"a"}, "project");
+        addNode(g, "Conv", {"c", "w3"}, {"b"}, "shortcut");
+        addNode(g, "Add", {"a", "b"}, {"sum"}, "sum");
+        addNode(g, "Conv", {"sum", "w4"}, {"y"}, "last");
+        addInput(g, "y", {n, 5, 6, 6}, true);
+        auto session = makeSession(Model::fromProto(std::move(m), {}));
+        QVERIFY(session);
+        std::set<std::string> installed;
+        for (const PlannedNode& node : session->plan().nodes)
+            if (node.fused)
+                installed.insert(node.fused->desc.name);
+        QVERIFY(installed.count("excite"));
+        for (int threads : {1, 2}) {
+            session->setThreads(threads);
+            auto [fused, unfused] = runBothWays(
+                *session, {{"x", Value(randomInput({n, 4, 6, 6}, static_cast<unsigned>(7 + threads)))}});
+            QCOMPARE(fused.size(), size_t(1));
+            std::string why;
+            QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
+        }
     }
 
     void fusedAndUnfusedRunsAgree() {
