@@ -40,10 +40,17 @@ public:
     }
 
     // Memory and transfer hooks. The host backend keeps everything in host memory, so the
-    // defaults are identities.
+    // defaults are identities. A backend whose usesHostMemory() is false may leave its outputs
+    // on the device: the executor marks them device-only in the frame and passes them through
+    // toHost before any host reader (a host node, a subgraph, the session handing values out).
     virtual bool usesHostMemory() const { return true; }
     virtual Result<Value> toHost(const Value& value) const { return value; }
+    // Called once per initializer a node of this backend reads, when the session is made: the
+    // value never changes, so a device backend may copy it over now instead of on every run.
     virtual Result<Value> fromHost(const Value& value) const { return value; }
+    // Copy time of the toHost calls made since the last call, handed out once; the session adds
+    // it to the node that needed the values on the host.
+    virtual int64_t takeTransferNs() const { return 0; }
     // Called between runs so a device backend can drop pooled buffers.
     virtual void releaseCachedMemory() {}
     // The device timing of the node this backend ran last, handed out once; the session calls

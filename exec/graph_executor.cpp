@@ -19,11 +19,29 @@ const Value* Frame::lookup(const std::string& name) const {
 void Frame::set(int slot, Value value) {
     values[static_cast<size_t>(slot)] = std::move(value);
     present[static_cast<size_t>(slot)] = 1;
+    deviceOwner[static_cast<size_t>(slot)] = nullptr;
 }
 
 void Frame::release(int slot) {
     values[static_cast<size_t>(slot)] = Value();
     present[static_cast<size_t>(slot)] = 0;
+    deviceOwner[static_cast<size_t>(slot)] = nullptr;
+}
+
+Status Frame::ensureOnHost(int slot) {
+    if (slot < 0)
+        return {};
+    const size_t s = static_cast<size_t>(slot);
+    const Backend* owner = deviceOwner[s];
+    if (!owner || !present[s])
+        return {};
+    auto host = owner->toHost(values[s]);
+    if (!host.ok())
+        return host.status().withContext("copying '" + plan->slotNames[s] + "' from " + owner->name() +
+                                         " to the host: ");
+    values[s] = std::move(host).value();
+    deviceOwner[s] = nullptr;
+    return {};
 }
 
 std::string describeValue(const Value& value) {
@@ -100,9 +118,13 @@ public:
     }
 
     void commit() {
+        const Backend* device =
+            m_node.backend && !m_node.backend->usesHostMemory() ? m_node.backend : nullptr;
         for (size_t i = 0; i < m_outputs.size(); ++i)
-            if (m_set[i] && m_node.outputSlots[i] >= 0)
+            if (m_set[i] && m_node.outputSlots[i] >= 0) {
                 m_frame.set(m_node.outputSlots[i], std::move(m_outputs[i]));
+                m_frame.deviceOwner[static_cast<size_t>(m_node.outputSlots[i])] = device;
+            }
     }
 
 private:
@@ -127,12 +149,21 @@ Status GraphExecutor::bindFrame(Frame& frame, const ExecutionPlan& plan, const F
     frame.parent = parent;
     frame.values.assign(plan.slotNames.size(), Value());
     frame.present.assign(plan.slotNames.size(), 0);
+    frame.deviceOwner.assign(plan.slotNames.size(), nullptr);
     for (const auto& [slot, value] : plan.initializers)
         frame.set(slot, value);
     for (size_t i = 0; i < plan.capturedSlots.size(); ++i) {
-        const Value* outer = parent ? parent->lookup(plan.capturedNames[i]) : nullptr;
-        if (outer)
-            frame.set(plan.capturedSlots[i], *outer);
+        for (const Frame* f = parent; f; f = f->parent) {
+            const int s = f->plan->slot(plan.capturedNames[i]);
+            if (s < 0 || !f->present[static_cast<size_t>(s)])
+                continue;
+            // Still device-only if the outer frame did not need it on the host yet; this
+            // frame's host readers copy it back.
+            frame.set(plan.capturedSlots[i], f->values[static_cast<size_t>(s)]);
+            frame.deviceOwner[static_cast<size_t>(plan.capturedSlots[i])] =
+                f->deviceOwner[static_cast<size_t>(s)];
+            break;
+        }
     }
     if (inputs.size() > plan.inputSlots.size())
         return Status::error("got " + std::to_string(inputs.size()) + " inputs for a graph that declares " +
@@ -157,6 +188,13 @@ Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) cons
         if (slot >= 0 && !frame.find(slot))
             return Status::error(where + "input " + std::to_string(i) + " ('" + node.desc.inputs[i] +
                                  "') has no value (its producer has not run or did not set it)");
+    }
+    if (!node.backend || node.backend->usesHostMemory()) {
+        for (int slot : node.inputSlots)
+            OS_RETURN_IF_ERROR(frame.ensureOnHost(slot).withContext(where));
+        // Subgraphs read these through the frame chain, on the host.
+        for (int slot : node.implicitSlots)
+            OS_RETURN_IF_ERROR(frame.ensureOnHost(slot).withContext(where));
     }
     NodeContext context(*this, frame, node);
     Status status;
@@ -196,6 +234,8 @@ Result<std::vector<Value>> GraphExecutor::runBody(const GraphBody& body, std::ve
     std::vector<Value> outputs;
     outputs.reserve(plan.outputSlots.size());
     for (size_t i = 0; i < plan.outputSlots.size(); ++i) {
+        OS_RETURN_IF_ERROR(
+            frame.ensureOnHost(plan.outputSlots[i]).withContext("subgraph '" + body.name() + "': "));
         const Value* v = frame.find(plan.outputSlots[i]);
         if (!v)
             v = parent ? parent->lookup(plan.outputs[i].name) : nullptr;

@@ -5,6 +5,11 @@
 // kernel call: exceptions and failed statuses become a Status naming the node, its op type,
 // opset and backend, and the frame is left as it was before the node (outputs are committed
 // only on success), so a session stays usable after an error.
+//
+// Values a device backend produced (Backend::usesHostMemory() false) are marked device-only in
+// their frame slot; the executor passes them through that backend's toHost before a host node,
+// a subgraph or the caller reads them, so a host reader never sees a stale host copy and a chain
+// of device nodes moves nothing.
 #pragma once
 
 #include "execution_plan.h"
@@ -22,6 +27,9 @@ struct Frame {
     const Frame* parent = nullptr;
     std::vector<Value> values;
     std::vector<char> present;
+    // Per slot: the backend holding the value on its device while the host copy is not valid
+    // yet; nullptr once the host value may be read.
+    std::vector<const Backend*> deviceOwner;
 
     const Value* find(int slot) const {
         return slot >= 0 && present[static_cast<size_t>(slot)] ? &values[static_cast<size_t>(slot)] : nullptr;
@@ -30,6 +38,8 @@ struct Frame {
     const Value* lookup(const std::string& name) const;
     void set(int slot, Value value);
     void release(int slot);
+    // Makes a device-only value readable on the host (a no-op for host values and free slots).
+    Status ensureOnHost(int slot);
 };
 
 // "float[1,3,224,224]", "seq<float>(3)", "optional(none)", "map(5)".

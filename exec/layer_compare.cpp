@@ -38,10 +38,6 @@ IsolationReport isolate(const Session& a, size_t index, const std::vector<Value>
         report.error = "the node reads outer-scope values from its subgraphs and cannot run alone";
         return report;
     }
-    if (node.backend && !node.backend->usesHostMemory()) {
-        report.error = "the node's backend (" + node.backend->name() + ") keeps values on the device";
-        return report;
-    }
     std::vector<Value> inputs;
     for (size_t k = 0; k < node.desc.inputs.size(); ++k) {
         const std::string& name = node.desc.inputs[k];
@@ -63,6 +59,15 @@ IsolationReport isolate(const Session& a, size_t index, const std::vector<Value>
         report.error = outputs.message();
         return report;
     }
+    if (node.backend && !node.backend->usesHostMemory())
+        for (Value& out : *outputs) {
+            auto host = node.backend->toHost(out);
+            if (!host.ok()) {
+                report.error = host.message();
+                return report;
+            }
+            out = std::move(host).value();
+        }
     for (size_t k = 0; k < node.desc.outputs.size() && k < outputs->size(); ++k) {
         const std::string& name = node.desc.outputs[k];
         auto ref = refOutputs.find(name);

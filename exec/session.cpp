@@ -5,6 +5,8 @@
 
 #include <omp.h>
 
+#include <algorithm>
+
 namespace onnxscope {
 
 Result<std::unique_ptr<Session>> Session::create(std::shared_ptr<const Model> model, SessionOptions options) {
@@ -23,11 +25,27 @@ Result<std::unique_ptr<Session>> Session::create(std::shared_ptr<const Model> mo
     if (!plan.ok())
         return plan.status().withContext(model->path().empty() ? "" : model->path().string() + ": ");
     session->m_plan = std::move(plan).value();
+    session->preloadInitializers();
     session->m_profiler.setEnabled(session->m_options.profile);
     return session;
 }
 
 Session::~Session() = default;
+
+void Session::preloadInitializers() {
+    std::map<int, std::set<const Backend*>> readers;
+    for (const PlannedNode& node : m_plan->nodes)
+        if (node.backend && !node.backend->usesHostMemory())
+            for (int slot : node.inputSlots)
+                readers[slot].insert(node.backend);
+    for (auto& [slot, value] : m_plan->initializers)
+        for (const Backend* backend : readers[slot]) {
+            auto device = backend->fromHost(value);
+            // A weight that does not fit is uploaded by its node on each run instead.
+            if (device.ok())
+                value = std::move(device).value();
+        }
+}
 
 void Session::setThreads(int threads) {
     m_options.threads = threads;
@@ -102,20 +120,32 @@ Status Session::runOne() {
         const Value* v = m_frame.find(slot);
         sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
     }
+    takeTransferNs(); // copies made for inspection between nodes belong to no node
     Status status;
     {
         Profiler::Scope scope(m_profiler.isEnabled() ? &m_profiler : nullptr, std::move(sample));
         status = executor.runPlannedNode(m_frame, node);
         scope.stop();
+        NodeSample& done = scope.sample();
+        // Copies back from a device for this node's host reads (the copies of the node's own
+        // device kernel come with takeNodeTiming); a host node's device time is its copies alone.
+        auto addTransfer = [&done](int64_t ns) {
+            done.deviceNs = std::max<int64_t>(done.deviceNs, 0);
+            done.queueNs = std::max<int64_t>(done.queueNs, 0);
+            done.transferNs = std::max<int64_t>(done.transferNs, 0) + ns;
+        };
+        if (const int64_t copied = takeTransferNs(); copied > 0)
+            addTransfer(copied);
         if (node.backend)
             if (auto timing = node.backend->takeNodeTiming()) {
                 if (timing->ranOnHost) {
-                    scope.sample().backend += " (cpu fallback)";
+                    done.backend += " (cpu fallback)";
                 } else {
-                    scope.sample().deviceNs = timing->deviceNs;
-                    scope.sample().queueNs = timing->queueNs;
-                    scope.sample().transferNs = timing->transferNs;
+                    done.deviceNs = timing->deviceNs;
+                    done.queueNs = timing->queueNs;
                 }
+                if (!timing->ranOnHost || timing->transferNs > 0)
+                    addTransfer(timing->transferNs);
             }
         for (int slot : node.outputSlots) {
             const Value* v = m_frame.find(slot);
@@ -143,6 +173,13 @@ Status Session::runOne() {
     }
     m_next = index + 1;
     return {};
+}
+
+int64_t Session::takeTransferNs() {
+    int64_t total = 0;
+    for (const auto& backend : m_backends)
+        total += backend->takeTransferNs();
+    return total;
 }
 
 Result<StopReason> Session::runUntil(size_t lastIndex, bool honourBreakpoints) {
@@ -201,7 +238,10 @@ Result<std::map<std::string, Value>> Session::runAll(const std::map<std::string,
 const Value* Session::value(const std::string& name) const {
     if (!m_started)
         return nullptr;
-    return m_frame.find(m_plan->slot(name));
+    const int slot = m_plan->slot(name);
+    if (!m_frame.ensureOnHost(slot).ok())
+        return nullptr;
+    return m_frame.find(slot);
 }
 
 Result<std::vector<Value>> Session::outputValues() const {
@@ -209,6 +249,7 @@ Result<std::vector<Value>> Session::outputValues() const {
         return Status::error("the run has not finished");
     std::vector<Value> out;
     for (size_t i = 0; i < m_plan->outputSlots.size(); ++i) {
+        OS_RETURN_IF_ERROR(m_frame.ensureOnHost(m_plan->outputSlots[i]));
         const Value* v = m_frame.find(m_plan->outputSlots[i]);
         if (!v)
             return Status::error("output '" + m_plan->outputs[i].name + "' was not produced");

@@ -6,6 +6,9 @@
 // another thread; the flag is checked between nodes and inside subgraph loops. Every failure
 // names the node; after one, the session stays at that node and can be restarted with begin().
 // With keepIntermediates every value stays alive for inspection, within a memory budget.
+// Values a device backend keeps on its device are copied to the host only when something reads
+// them there: a host node, value(), outputValues(); the copy time goes to the node's profile
+// entry as transfer time.
 #pragma once
 
 #include "backend.h"
@@ -73,9 +76,10 @@ public:
     // Thread-safe; the run in progress stops before its next node with StopReason::Stopped.
     void requestStop() { m_stop.store(true); }
 
-    // The current value of a name in the main graph, or nullptr if not computed or freed.
+    // The current value of a name in the main graph, or nullptr if not computed or freed (or
+    // when copying it back from the device failed). Always readable on the host.
     const Value* value(const std::string& name) const;
-    // Outputs after a finished run, in declaration order.
+    // Outputs after a finished run, in declaration order, readable on the host.
     Result<std::vector<Value>> outputValues() const;
     // Bytes held by values alive in the main graph.
     uint64_t liveBytes() const { return m_liveBytes; }
@@ -89,14 +93,18 @@ public:
 
 private:
     Session() = default;
+    void preloadInitializers();
     Status runOne();
+    int64_t takeTransferNs();
     Result<StopReason> runUntil(size_t lastIndex, bool honourBreakpoints);
 
     std::shared_ptr<const Model> m_model;
     SessionOptions m_options;
     std::vector<std::shared_ptr<Backend>> m_backends;
     std::unique_ptr<ExecutionPlan> m_plan;
-    Frame m_frame;
+    // Mutable so that const readers can copy device-only values back (a lazily filled cache of
+    // host copies; the values themselves do not change).
+    mutable Frame m_frame;
     size_t m_next = 0;
     bool m_started = false;
     bool m_fusedRun = false; // this run executes fused groups (runAll without kept intermediates)

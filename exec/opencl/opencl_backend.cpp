@@ -121,6 +121,23 @@ std::string OpenClBackend::implementationName(const NodeDesc& node) const {
     return "opencl";
 }
 
+Result<Value> OpenClBackend::toHost(const Value& value) const {
+    Value host = value;
+    if (value.isTensor()) {
+        OS_ASSIGN_OR_RETURN(host.tensor, m_ctx->hostTensor(value.tensor));
+    }
+    for (Value& element : host.elements) {
+        OS_ASSIGN_OR_RETURN(element, toHost(element));
+    }
+    return host;
+}
+
+Result<Value> OpenClBackend::fromHost(const Value& value) const {
+    if (value.isTensor() && value.tensor.dataType() == DataType::Float)
+        OS_RETURN_IF_ERROR(m_ctx->upload(value.tensor, true).status());
+    return value; // kernels find the device copy by the tensor's storage
+}
+
 void OpenClBackend::releaseCachedMemory() {
     m_ctx->releaseCachedMemory();
 }

@@ -2,10 +2,10 @@
 //
 // canRun answers per node from the op type, opset and attributes; input types are only known
 // when the node runs, so a kernel given other types (or shapes it does not cover) runs the
-// node's CPU kernel instead. Values stay in host memory between nodes; device copies of
-// weights and of tensors the device produced are cached, so a chain of device nodes uploads
-// each tensor once. Per-node device, queue and transfer times come from OpenCL event profiling
-// and reach the session's profiler through takeNodeTiming().
+// node's CPU kernel instead. Outputs stay on the device (usesHostMemory() is false) until toHost
+// copies them back for a host reader; device copies of weights are cached, so a chain of device
+// nodes uploads each weight once and downloads only what leaves the chain. Per-node device, queue and
+// transfer times come from OpenCL event profiling and reach the session's profiler through takeNodeTiming().
 #pragma once
 
 #include "exec/backend.h"
@@ -28,6 +28,11 @@ public:
     bool canRun(const NodeDesc& node) const override;
     Result<std::unique_ptr<Kernel>> createKernel(const NodeDesc& node) const override;
     std::string implementationName(const NodeDesc& node) const override;
+    bool usesHostMemory() const override { return false; }
+    Result<Value> toHost(const Value& value) const override;
+    // Uploads a float tensor that will not change (a weight) into the device cache.
+    Result<Value> fromHost(const Value& value) const override;
+    int64_t takeTransferNs() const override { return m_ctx->takeLooseTransferNs(); }
     void releaseCachedMemory() override;
     std::optional<DeviceTiming> takeNodeTiming() const override;
     bool survivesFork() const override { return false; }

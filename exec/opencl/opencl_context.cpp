@@ -3,11 +3,13 @@
 #include "core/atomic_file.h"
 #include "opencl_sources.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace onnxscope {
 
@@ -241,7 +243,21 @@ void OpenClContext::remember(const Tensor& tensor, const ClBuffer& buffer) {
     }
 }
 
-Result<ClBuffer> OpenClContext::upload(const Tensor& tensor) {
+struct ResidentStorage {
+    void* host = nullptr; // filled by readBack
+    size_t bytes = 0;
+    ClBuffer buffer; // null once the value moved to the host for good (releaseCachedMemory)
+    bool hostValid = false;
+
+    ResidentStorage() = default;
+    ResidentStorage(const ResidentStorage&) = delete;
+    ResidentStorage& operator=(const ResidentStorage&) = delete;
+    ~ResidentStorage() { std::free(host); }
+};
+
+Result<ClBuffer> OpenClContext::upload(const Tensor& tensor, bool constant) {
+    if (auto resident = findResident(tensor); resident && resident->buffer)
+        return resident->buffer;
     if (auto it = m_cacheIndex.find(tensor.rawData());
         it != m_cacheIndex.end() && tensor.rawData() && it->second->host.byteSize() == tensor.byteSize()) {
         m_cache.splice(m_cache.begin(), m_cache, it->second);
@@ -250,33 +266,98 @@ Result<ClBuffer> OpenClContext::upload(const Tensor& tensor) {
     OS_ASSIGN_OR_RETURN(ClBuffer buffer, allocate(tensor.byteSize()));
     if (tensor.byteSize() > 0) {
         cl_event event = nullptr;
-        cl_int err = clEnqueueWriteBuffer(m_queue, buffer.get(), CL_FALSE, 0, tensor.byteSize(),
-                                          tensor.rawData(), 0, nullptr, &event);
+        // Within a node the copy overlaps the node's other commands and the host tensor stays
+        // pinned until endNode has waited for them; outside one, nothing would wait.
+        cl_int err = clEnqueueWriteBuffer(m_queue, buffer.get(), m_inNode ? CL_FALSE : CL_TRUE, 0,
+                                          tensor.byteSize(), tensor.rawData(), 0, nullptr, &event);
         if (err != CL_SUCCESS)
             return Status::error("uploading " + std::to_string(tensor.byteSize()) +
                                  " bytes failed: " + openClErrorName(err));
-        m_pending.push_back({event, true});
+        trackTransfer(event);
+        if (m_inNode)
+            m_inFlight.push_back(tensor);
+        ++m_stats.uploads;
+        m_stats.uploadBytes += tensor.byteSize();
     }
     // Writable tensors may be changed in place by their owner; only read-only ones are reused.
-    if (tensor.isReadOnly())
+    if (constant || tensor.isReadOnly())
         remember(tensor, buffer);
     return buffer;
 }
 
-Result<Tensor> OpenClContext::download(const ClBuffer& buffer, DataType type, Shape shape) {
-    OS_ASSIGN_OR_RETURN(Tensor host, Tensor::allocate(type, std::move(shape)));
-    if (host.byteSize() > 0) {
-        cl_event event = nullptr;
-        cl_int err = clEnqueueReadBuffer(m_queue, buffer.get(), CL_TRUE, 0, host.byteSize(),
-                                         host.mutableRawData(), 0, nullptr, &event);
-        if (err != CL_SUCCESS)
-            return Status::error("downloading " + std::to_string(host.byteSize()) +
-                                 " bytes failed: " + openClErrorName(err));
-        m_pending.push_back({event, true});
+Result<Tensor> OpenClContext::residentTensor(const ClBuffer& buffer, DataType type, Shape shape) {
+    auto count = checkedElementCount(shape, elementByteSize(type));
+    if (!count)
+        return Status::error("invalid output shape " + shapeToString(shape));
+    auto storage = std::make_shared<ResidentStorage>();
+    storage->bytes = static_cast<size_t>(*count) * elementByteSize(type);
+    // Not zeroed: nothing reads it before readBack fills it, and large blocks then cost no
+    // host memory until the value is actually needed there.
+    storage->host = std::aligned_alloc(64, std::max<size_t>((storage->bytes + 63) / 64 * 64, 64));
+    if (!storage->host)
+        return Status::error("out of host memory for a tensor of shape " + shapeToString(shape));
+    storage->buffer = buffer;
+    storage->hostValid = storage->bytes == 0;
+    if (m_resident.size() >= m_residentPruneAt) {
+        std::erase_if(m_resident, [](const auto& entry) { return entry.second.expired(); });
+        m_residentPruneAt = 2 * m_resident.size() + 64;
     }
-    // The session never writes into a kernel's outputs, so the device copy stays valid.
-    remember(host, buffer);
-    return host;
+    m_resident[storage->host] = storage;
+    void* host = storage->host;
+    return Tensor::view(type, std::move(shape), host, std::move(storage));
+}
+
+std::shared_ptr<ResidentStorage> OpenClContext::findResident(const Tensor& tensor) {
+    auto it = m_resident.find(tensor.rawData());
+    if (it == m_resident.end())
+        return nullptr;
+    std::shared_ptr<ResidentStorage> storage = it->second.lock();
+    if (!storage) {
+        m_resident.erase(it); // the address may belong to an unrelated tensor by now
+        return nullptr;
+    }
+    return tensor.byteSize() <= storage->bytes ? storage : nullptr;
+}
+
+Status OpenClContext::readBack(ResidentStorage& storage) {
+    if (storage.hostValid || !storage.buffer)
+        return {};
+    cl_event event = nullptr;
+    cl_int err = clEnqueueReadBuffer(m_queue, storage.buffer.get(), CL_TRUE, 0, storage.bytes, storage.host,
+                                     0, nullptr, &event);
+    if (err != CL_SUCCESS)
+        return Status::error("downloading " + std::to_string(storage.bytes) +
+                             " bytes failed: " + openClErrorName(err));
+    storage.hostValid = true;
+    ++m_stats.downloads;
+    m_stats.downloadBytes += storage.bytes;
+    trackTransfer(event);
+    return {};
+}
+
+void OpenClContext::trackTransfer(cl_event event) {
+    if (m_inNode) {
+        m_pending.push_back({event, true});
+        return;
+    }
+    // Outside a node the copy was blocking, so its times are known now.
+    const cl_ulong start = eventTime(event, CL_PROFILING_COMMAND_START);
+    const cl_ulong end = eventTime(event, CL_PROFILING_COMMAND_END);
+    if (end >= start && start > 0)
+        m_looseTransferNs += static_cast<int64_t>(end - start);
+    clReleaseEvent(event);
+}
+
+Result<Tensor> OpenClContext::hostTensor(const Tensor& tensor) {
+    auto storage = findResident(tensor);
+    if (!storage)
+        return tensor;
+    OS_RETURN_IF_ERROR(readBack(*storage));
+    return tensor.clone();
+}
+
+int64_t OpenClContext::takeLooseTransferNs() {
+    return std::exchange(m_looseTransferNs, 0);
 }
 
 Status OpenClContext::zero(const ClBuffer& buffer, size_t bytes) {
@@ -319,6 +400,7 @@ void OpenClContext::recordSpan(cl_event before, cl_event after) {
 
 void OpenClContext::beginNode() {
     m_timing = {};
+    m_inNode = true;
 }
 
 Status OpenClContext::finish() {
@@ -336,6 +418,8 @@ std::optional<OpenClTiming> OpenClContext::takeLastNode() {
 
 OpenClTiming OpenClContext::endNode(bool ranOnHost) {
     clFinish(m_queue);
+    m_inNode = false;
+    m_inFlight.clear();
     m_timing.ranOnHost = ranOnHost;
     for (const Pending& p : m_pending) {
         const cl_ulong queued = eventTime(p.event, CL_PROFILING_COMMAND_QUEUED);
@@ -378,6 +462,13 @@ void OpenClContext::releaseCachedMemory() {
     m_cache.clear();
     m_cacheIndex.clear();
     m_cacheBytes = 0;
+    for (auto it = m_resident.begin(); it != m_resident.end();) {
+        std::shared_ptr<ResidentStorage> storage = it->second.lock();
+        // A value that cannot be read back keeps its buffer: it is the only copy.
+        if (storage && readBack(*storage).ok())
+            storage->buffer.reset();
+        it = storage ? std::next(it) : m_resident.erase(it);
+    }
 }
 
 } // namespace onnxscope

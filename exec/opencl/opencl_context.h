@@ -6,6 +6,12 @@
 // the backend hands the totals to the session's profiler when the node ends. Queue delay
 // (queued -> start) is kept apart from execution (start -> end), and host<->device copies are
 // counted as transfer time.
+//
+// Kernel outputs stay on the device: residentTensor() hands out a host tensor whose storage is
+// not filled yet and whose device buffer lives as long as that storage. A later device kernel
+// finds the buffer through upload(); a host reader gets a copy from hostTensor() (the backend's
+// toHost, which the executor calls for every value that crosses to a host node or is handed
+// out). Copies are counted (transferStats) so tests can check that a device chain stays put.
 #pragma once
 
 #include "core/tensor.h"
@@ -33,6 +39,15 @@ struct OpenClTiming {
     bool ranOnHost = false; // the node fell back to its CPU kernel
 };
 
+struct OpenClTransferStats {
+    uint64_t uploads = 0;
+    uint64_t uploadBytes = 0;
+    uint64_t downloads = 0;
+    uint64_t downloadBytes = 0;
+};
+
+struct ResidentStorage;
+
 class OpenClContext {
 public:
     // Creates the context and queue and builds (or loads from cacheDir) the program.
@@ -55,11 +70,23 @@ public:
     Result<cl_kernel> kernel(const std::string& name);
 
     Result<ClBuffer> allocate(size_t bytes);
-    // A device copy of a host tensor. Tensors the device produced (see download) and read-only
-    // tensors (weights) are cached by their storage, so chains of device nodes upload once.
-    Result<ClBuffer> upload(const Tensor& tensor);
-    // Copies a device buffer into a new host tensor and remembers the pair for later uploads.
-    Result<Tensor> download(const ClBuffer& buffer, DataType type, Shape shape);
+    // A device copy of a host tensor: the buffer of a resident tensor (see residentTensor), or a
+    // copy, cached by storage for read-only tensors (weights), so each is uploaded once.
+    // constant: the caller promises the host tensor never changes (a model's weights), so it is
+    // cached even when writable.
+    Result<ClBuffer> upload(const Tensor& tensor, bool constant = false);
+    // A host tensor of the given shape standing for buffer, whose contents stay on the device
+    // until hostTensor copies it back. Its storage keeps the buffer alive.
+    Result<Tensor> residentTensor(const ClBuffer& buffer, DataType type, Shape shape);
+    // Whether tensor is a resident tensor (or a view of one).
+    bool isResident(const Tensor& tensor) { return findResident(tensor) != nullptr; }
+    // A writable host copy of a resident tensor (host kernels may ask for mutable data, which a
+    // resident tensor's read-only storage does not give), or tensor itself when it is not one.
+    Result<Tensor> hostTensor(const Tensor& tensor);
+    // Transfer time of hostTensor calls made outside a node since the last call.
+    int64_t takeLooseTransferNs();
+    OpenClTransferStats transferStats() const { return m_stats; }
+    void resetTransferStats() { m_stats = {}; }
 
     // Fills the first bytes of buffer with zeros.
     Status zero(const ClBuffer& buffer, size_t bytes);
@@ -76,12 +103,17 @@ public:
     std::optional<OpenClTiming> takeLastNode();
     Status finish();
 
+    // Drops the cached copies of host tensors and moves resident tensors to the host so their
+    // device buffers can go (what an out-of-memory retry needs).
     void releaseCachedMemory();
 
 private:
     OpenClContext() = default;
     Status buildProgram(const std::string& cacheDir, const std::vector<OpenClSource>& sources);
     void remember(const Tensor& tensor, const ClBuffer& buffer);
+    std::shared_ptr<ResidentStorage> findResident(const Tensor& tensor);
+    Status readBack(ResidentStorage& storage);
+    void trackTransfer(cl_event event);
 
     OpenClDeviceInfo m_device;
     cl_context m_context = nullptr;
@@ -98,6 +130,10 @@ private:
     };
     std::vector<Pending> m_pending;
     std::vector<std::pair<cl_event, cl_event>> m_spans;
+    bool m_inNode = false;
+    std::vector<Tensor> m_inFlight; // host sources of this node's uploads, until they are done
+    int64_t m_looseTransferNs = 0;
+    OpenClTransferStats m_stats;
     OpenClTiming m_timing;
     std::optional<OpenClTiming> m_lastNode;
 
@@ -108,6 +144,9 @@ private:
     std::list<CachedBuffer> m_cache; // most recently used first
     std::unordered_map<const void*, std::list<CachedBuffer>::iterator> m_cacheIndex;
     size_t m_cacheBytes = 0;
+    // Resident tensors by host address; entries expire with the tensors' storage.
+    std::unordered_map<const void*, std::weak_ptr<ResidentStorage>> m_resident;
+    size_t m_residentPruneAt = 64;
 };
 
 // Sets kernel arguments in order: ClBuffer, cl_mem, and plain values (int, float, cl_int8...).

@@ -79,6 +79,8 @@ public:
     }
 
 protected:
+    bool readsOnHost(int index) const override { return index > 0; } // Clip's bounds
+
     Result<bool> computeOnDevice(KernelContext& context) const override {
         UnaryOp op = m_op;
         if (m_node.opType == "Clip") {

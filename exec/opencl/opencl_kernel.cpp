@@ -1,6 +1,38 @@
 #include "opencl_kernel.h"
 
+#include <optional>
+
 namespace onnxscope {
+
+// The node's context with host copies of some inputs in place of the device-resident tensors;
+// outputs go to the node's own context.
+class HostInputContext final : public KernelContext {
+public:
+    explicit HostInputContext(KernelContext& node)
+        : m_node(node)
+        , m_copies(static_cast<size_t>(node.inputCount())) {}
+    void replace(int index, Value value) { m_copies[static_cast<size_t>(index)] = std::move(value); }
+
+    int inputCount() const override { return m_node.inputCount(); }
+    const Value* input(int index) const override {
+        if (index >= 0 && index < inputCount() && m_copies[static_cast<size_t>(index)])
+            return &*m_copies[static_cast<size_t>(index)];
+        return m_node.input(index);
+    }
+    int outputCount() const override { return m_node.outputCount(); }
+    Tensor& allocateOutput(int index, DataType type, Shape shape) override {
+        return m_node.allocateOutput(index, type, std::move(shape));
+    }
+    void setOutput(int index, Value value) override { m_node.setOutput(index, std::move(value)); }
+    int threadCount() const override { return m_node.threadCount(); }
+    Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs) override {
+        return m_node.runGraph(body, std::move(inputs));
+    }
+
+private:
+    KernelContext& m_node;
+    std::vector<std::optional<Value>> m_copies;
+};
 
 OpenClKernel::OpenClKernel(std::shared_ptr<OpenClContext> context, const NodeDesc& node)
     : m_ctx(std::move(context))
@@ -16,9 +48,10 @@ Status OpenClKernel::compute(KernelContext& context) const {
                    v->tensor.elementCount() <= kMaxDeviceElements && v->tensor.rank() <= 8;
     }
     m_ctx->beginNode();
-    Status failure;
-    if (onDevice) {
-        Result<bool> done = computeOnDevice(context);
+    HostInputContext hostInputs(context);
+    Status failure = copyInputsToHost(context, hostInputs, false);
+    if (failure.ok() && onDevice) {
+        Result<bool> done = computeOnDevice(hostInputs);
         if (done.ok()) {
             onDevice = *done;
         } else if (done.message().find("out of device memory") != std::string::npos) {
@@ -28,6 +61,8 @@ Status OpenClKernel::compute(KernelContext& context) const {
             failure = done.status();
         }
     }
+    if (failure.ok() && !onDevice)
+        failure = copyInputsToHost(context, hostInputs, true); // the CPU kernel reads every input
     m_ctx->endNode(!onDevice);
     if (!failure.ok())
         return failure;
@@ -36,7 +71,20 @@ Status OpenClKernel::compute(KernelContext& context) const {
     if (!m_host)
         return Status::error(
             "the OpenCL kernel cannot run these inputs and there is no CPU kernel to fall back to");
-    return m_host->compute(context);
+    return m_host->compute(hostInputs);
+}
+
+Status OpenClKernel::copyInputsToHost(KernelContext& context, HostInputContext& hostInputs, bool all) const {
+    for (int i = 0; i < context.inputCount(); ++i) {
+        const Value* v = context.input(i);
+        if (!v || !v->isTensor() || !(all || readsOnHost(i)) || !m_ctx->isResident(v->tensor))
+            continue;
+        OS_ASSIGN_OR_RETURN(Tensor host, m_ctx->hostTensor(v->tensor));
+        Value copy = *v;
+        copy.tensor = std::move(host);
+        hostInputs.replace(i, std::move(copy));
+    }
+    return {};
 }
 
 Status OpenClKernel::runOnHost(KernelContext& context) const {
@@ -53,8 +101,8 @@ Result<ClBuffer> OpenClKernel::input(KernelContext& context, int index) const {
 }
 
 Status OpenClKernel::setOutput(KernelContext& context, int index, const ClBuffer& buffer, Shape shape) const {
-    OS_ASSIGN_OR_RETURN(Tensor host, m_ctx->download(buffer, DataType::Float, std::move(shape)));
-    context.setOutput(index, Value(std::move(host)));
+    OS_ASSIGN_OR_RETURN(Tensor resident, m_ctx->residentTensor(buffer, DataType::Float, std::move(shape)));
+    context.setOutput(index, Value(std::move(resident)));
     return {};
 }
 

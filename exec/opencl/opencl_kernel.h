@@ -1,6 +1,7 @@
 // The base of every OpenCL kernel: checks that the node's data inputs are float32 and small
-// enough for 32-bit indexing, runs the device code, downloads the outputs, and otherwise runs
-// the node's CPU kernel (the plan only sees op types, so types are checked here). A device
+// enough for 32-bit indexing, runs the device code, leaves the outputs on the device (resident
+// tensors, see OpenClContext), and otherwise runs the node's CPU kernel (the plan only sees op
+// types, so types are checked here) after copying device-resident inputs back. A device
 // out-of-memory error also falls back to the CPU for that node; other errors stop the run.
 #pragma once
 
@@ -11,6 +12,8 @@
 #include <vector>
 
 namespace onnxscope {
+
+class HostInputContext;
 
 class OpenClKernel : public Kernel {
 public:
@@ -27,6 +30,9 @@ protected:
         (void)index;
         return true;
     }
+    // Inputs whose values the device path reads on the host (shapes, scales, Clip bounds); these
+    // are copied back first when a device node produced them.
+    virtual bool readsOnHost(int index) const { return !isDataInput(index); }
 
     // Runs the node's CPU kernel (for kernels that are views of host memory).
     Status runOnHost(KernelContext& context) const;
@@ -36,13 +42,16 @@ protected:
     Status launch(cl_kernel k, size_t global) const {
         return m_ctx->launch(k, {global}, m_node.displayName());
     }
-    // Downloads buffer into output index as a float32 tensor of the given shape.
+    // Sets output index to a float32 tensor of the given shape that stays in buffer on the device.
     Status setOutput(KernelContext& context, int index, const ClBuffer& buffer, Shape shape) const;
 
     std::shared_ptr<OpenClContext> m_ctx;
     NodeDesc m_node;
 
 private:
+    // Puts host copies of device-resident inputs into hostInputs: those readsOnHost names, or all.
+    Status copyInputsToHost(KernelContext& context, HostInputContext& hostInputs, bool all) const;
+
     std::unique_ptr<Kernel> m_host;
 };
 

@@ -253,6 +253,7 @@ public:
 
 protected:
     bool isDataInput(int index) const override { return index == 0 || index == 2; }
+    bool readsOnHost(int index) const override { return index > 0; } // pads and the pad value
 
     Result<bool> computeOnDevice(KernelContext& context) const override {
         const Tensor& x = *context.inputTensor(0);

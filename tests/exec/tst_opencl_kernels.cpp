@@ -75,6 +75,11 @@ class TestOpenClKernels : public QObject {
         QVERIFY2(timing.has_value(), (label + ": no timing").c_str());
         QVERIFY2(!timing->ranOnHost, (label + ": fell back to the CPU").c_str());
         QCOMPARE(actual->size(), expected->size());
+        for (Value& v : *actual) {
+            auto host = m_backend->toHost(v); // outputs stay on the device until asked for
+            QVERIFY2(host.ok(), (label + ": " + host.message()).c_str());
+            v = std::move(host).value();
+        }
         for (size_t i = 0; i < actual->size(); ++i) {
             std::string why;
             const bool close = allClose((*actual)[i].tensor, (*expected)[i].tensor, rtol, atol, &why);
@@ -539,8 +544,10 @@ private slots:
         const std::map<std::string, Value> inputs = {{(*cpu)->inputs().at(0).name, Value(*input) }};
         auto expected = (*cpu)->runAll(inputs);
         QVERIFY2(expected.ok(), expected.message().c_str());
+        m_backend->context()->resetTransferStats();
         auto actual = (*gpu)->runAll(inputs);
         QVERIFY2(actual.ok(), actual.message().c_str());
+        const OpenClTransferStats transfers = m_backend->context()->transferStats();
 
         int onDevice = 0, fellBack = 0;
         std::set<std::string> onHost;
@@ -569,6 +576,18 @@ private slots:
         qInfo("%s: wall %.2f ms, device %.2f ms, queue %.2f ms, transfers %.2f ms", base.c_str(),
               wallNs / 1e6, deviceNs / 1e6, queueNs / 1e6, transferNs / 1e6);
         QVERIFY(onDevice > static_cast<int>((*gpu)->plan().nodes.size()) / 2);
+        // Only values leaving the device come back: those a host node reads and the outputs.
+        std::set<std::string> crossing;
+        for (const PlannedNode& n : (*gpu)->plan().nodes)
+            if (n.backend->name() != "opencl")
+                crossing.insert(n.desc.inputs.begin(), n.desc.inputs.end());
+        for (const ValueInfo& out : (*gpu)->outputs())
+            crossing.insert(out.name);
+        qInfo("%s: %llu downloads (%.2f MB), %llu uploads (%.2f MB); %zu values read on the host",
+              base.c_str(), static_cast<unsigned long long>(transfers.downloads),
+              transfers.downloadBytes / 1e6, static_cast<unsigned long long>(transfers.uploads),
+              transfers.uploadBytes / 1e6, crossing.size());
+        QVERIFY(transfers.downloads <= crossing.size());
         QCOMPARE(fellBack, 0);
         for (const auto& [outName, value] : *expected) {
             const Tensor& e = value.tensor;
