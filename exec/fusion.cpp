@@ -317,16 +317,20 @@ std::optional<Group> poolGroup(const ExecutionPlan& plan, size_t i) {
 
 // Mul or Add next to a fast-path node (squeeze-and-excitation's scaling, a residual Add that no
 // convolution absorbed): its kernel takes either layout, so it need not end a channels-last run.
-std::optional<Group> binaryGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i) {
+std::optional<Group> binaryGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i,
+                                 const std::vector<char>& taken) {
     const PlannedNode& n = plan.nodes[i];
     if ((n.desc.opType != "Mul" && n.desc.opType != "Add") || !fusableMember(n) || n.inputSlots.size() != 2 ||
         n.outputSlots.size() != 1 || n.inputSlots[0] < 0 || n.inputSlots[1] < 0)
         return std::nullopt;
-    bool besideFastPath = false;
+    bool besideFastPath = false; // produced by a fast path or by the last member of its group
     for (int s : n.inputSlots) {
         const int p = index.producer[static_cast<size_t>(s)];
-        besideFastPath = besideFastPath || (p >= 0 && isFastPath(plan.nodes[static_cast<size_t>(p)]) &&
-                                            plan.nodes[static_cast<size_t>(p)].backend == n.backend);
+        if (p < 0)
+            continue;
+        const PlannedNode& producer = plan.nodes[static_cast<size_t>(p)];
+        besideFastPath = besideFastPath || ((isFastPath(producer) || taken[static_cast<size_t>(p)]) &&
+                                            producer.backend == n.backend);
     }
     if (!besideFastPath)
         return std::nullopt;
@@ -534,7 +538,7 @@ void fuseNodes(ExecutionPlan& plan) {
         if (taken[i] || !n.desc.domain.empty())
             continue;
         std::optional<Group> group =
-            isFastPath(n) ? convGroup(plan, index, i, taken) : binaryGroup(plan, index, i);
+            isFastPath(n) ? convGroup(plan, index, i, taken) : binaryGroup(plan, index, i, taken);
         if (!group && !isFastPath(n))
             continue;
         if (!group)

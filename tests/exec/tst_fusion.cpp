@@ -255,7 +255,10 @@ private slots:
         addInitializer(g, "w2", {5, 8, 1, 1}, rng);
         addInitializer(g, "w3", {5, 8, 1, 1}, rng);
         addInitializer(g, "w4", {5, 5, 1, 1}, rng);
-        setInts(addNode(g, "Conv", {"x", "w1"}, {"c"}, "conv"), "pads", {1, 1, 1, 1});
+        // SiLU after the convolution: the activation comes out of a group's last member.
+        setInts(addNode(g, "Conv", {"x", "w1"}, {"c0"}, "conv"), "pads", {1, 1, 1, 1});
+        addNode(g, "Sigmoid", {"c0"}, {"c1"}, "silu_sigmoid");
+        addNode(g, "Mul", {"c0", "c1"}, {"c"}, "silu_mul");
         if (perChannel) {
             addNode(g, "GlobalAveragePool", {"c"}, {"p"}, "squeeze");
             addNode(g, "Conv", {"p", "wr"}, {"r"}, "reduce");
