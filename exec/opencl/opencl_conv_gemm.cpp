@@ -1,6 +1,7 @@
-// Conv (direct kernel for any group count; pointwise group-1 through CLBlast), ConvTranspose,
-// and MatMul/Gemm through CLBlast's Gemm/GemmBatched. A CLBlast call is timed between two
-// queue markers, since it may enqueue several kernels.
+// Conv (group-1 through CLBlast: pointwise directly, KxK after im2col in bounded chunks; a tiled
+// depthwise kernel; the direct kernel for the rest), ConvTranspose, and MatMul/Gemm through
+// CLBlast's Gemm/GemmBatched. A CLBlast call is timed between two queue markers, since it may
+// enqueue several kernels.
 #include "opencl_kernels.h"
 
 #include "exec/cpu/conv.h"
@@ -68,6 +69,10 @@ constexpr bool kHaveClBlast =
     false;
 #endif
 
+// The im2col column buffer stays under this, however large the image: bigger convolutions run
+// as several GEMMs over slices of the output pixels.
+constexpr size_t kColumnBytes = size_t(64) << 20;
+
 class ConvKernel final : public OpenClKernel {
 public:
     ConvKernel(std::shared_ptr<OpenClContext> ctx, const NodeDesc& node, bool transpose)
@@ -116,27 +121,31 @@ protected:
         }
         OS_ASSIGN_OR_RETURN(ClBuffer by, m_ctx->allocate(static_cast<size_t>(outCount) * sizeof(float)));
 
-        if (!m_transpose && kHaveClBlast && s.group == 1 && g.isPointwise()) {
-            const size_t spatial = static_cast<size_t>(g.outputSize());
-            const size_t C = static_cast<size_t>(s.inChannels), M = static_cast<size_t>(s.outChannels);
-            std::vector<size_t> aOff(static_cast<size_t>(s.batch), 0), bOff, cOff;
-            for (size_t n = 0; n < aOff.size(); ++n) {
-                bOff.push_back(n * C * spatial);
-                cOff.push_back(n * M * spatial);
-            }
-            OS_RETURN_IF_ERROR(batchedGemm(*m_ctx, false, false, M, spatial, C, 1.0f, bw, aOff, C, bx, bOff,
-                                           spatial, 0.0f, by, cOff, spatial));
+        const cl_int8 p0 = packInts(
+            {s.batch, s.inChannels, at(xs, 0), at(xs, 1), s.outChannels, at(ys, 0), at(ys, 1), s.group});
+        const cl_int8 p1 =
+            packInts({at(g.kernel, 0), at(g.kernel, 1), at(g.strides, 0), at(g.strides, 1),
+                      at(g.dilations, 0), at(g.dilations, 1), at0(g.padBegin, 0), at0(g.padBegin, 1)});
+        const bool depthwise = s.group == s.inChannels && s.group == s.outChannels;
+        if (!m_transpose && kHaveClBlast && s.group == 1) {
+            if (g.isPointwise())
+                OS_RETURN_IF_ERROR(pointwiseGemm(s, bx, bw, by));
+            else
+                OS_RETURN_IF_ERROR(im2colGemm(s, p0, p1, bx, bw, by));
             if (b) {
+                const int64_t spatial = g.outputSize();
                 OS_ASSIGN_OR_RETURN(cl_kernel k, kernel("bias_add_f32"));
-                OS_RETURN_IF_ERROR(setKernelArgs(k, by, bb, cl_int(outCount), cl_int(M), cl_int(spatial)));
+                OS_RETURN_IF_ERROR(
+                    setKernelArgs(k, by, bb, cl_int(outCount), cl_int(s.outChannels), cl_int(spatial)));
                 OS_RETURN_IF_ERROR(launch(k, static_cast<size_t>(outCount)));
             }
+        } else if (!m_transpose && depthwise) {
+            constexpr int64_t kTile = 4; // DW_TILE in conv.cl
+            const int64_t tiles = (at(ys, 1) + kTile - 1) / kTile;
+            OS_ASSIGN_OR_RETURN(cl_kernel k, kernel("depthwise_conv2d_f32"));
+            OS_RETURN_IF_ERROR(setKernelArgs(k, bx, bw, bb, by, p0, p1, cl_int(b ? 1 : 0)));
+            OS_RETURN_IF_ERROR(launch(k, static_cast<size_t>(s.batch * s.outChannels * at(ys, 0) * tiles)));
         } else {
-            const cl_int8 p0 = packInts(
-                {s.batch, s.inChannels, at(xs, 0), at(xs, 1), s.outChannels, at(ys, 0), at(ys, 1), s.group});
-            const cl_int8 p1 =
-                packInts({at(g.kernel, 0), at(g.kernel, 1), at(g.strides, 0), at(g.strides, 1),
-                          at(g.dilations, 0), at(g.dilations, 1), at0(g.padBegin, 0), at0(g.padBegin, 1)});
             OS_ASSIGN_OR_RETURN(cl_kernel k, kernel(m_transpose ? "conv_transpose2d_f32" : "conv2d_f32"));
             OS_RETURN_IF_ERROR(setKernelArgs(k, bx, bw, bb, by, p0, p1, cl_int(b ? 1 : 0)));
             OS_RETURN_IF_ERROR(launch(k, static_cast<size_t>(outCount)));
@@ -146,6 +155,58 @@ protected:
     }
 
 private:
+    // Y[n] = W * X[n] for 1x1 kernels with unit strides, one GEMM per image.
+    Status pointwiseGemm(const ConvSetup& s, const ClBuffer& bx, const ClBuffer& bw,
+                         const ClBuffer& by) const {
+        const size_t spatial = static_cast<size_t>(s.geometry.outputSize());
+        const size_t C = static_cast<size_t>(s.inChannels), M = static_cast<size_t>(s.outChannels);
+        std::vector<size_t> aOff(static_cast<size_t>(s.batch), 0), bOff, cOff;
+        for (size_t n = 0; n < aOff.size(); ++n) {
+            bOff.push_back(n * C * spatial);
+            cOff.push_back(n * M * spatial);
+        }
+        return batchedGemm(*m_ctx, false, false, M, spatial, C, 1.0f, bw, aOff, C, bx, bOff, spatial, 0.0f,
+                           by, cOff, spatial);
+    }
+
+    // Y[n][:, s0:s0+S] = W * col, where col holds the input windows of those output pixels; as
+    // many whole images per GEMM batch as fit in kColumnBytes, or slices of one image's pixels.
+    Status im2colGemm(const ConvSetup& s, const cl_int8& p0, const cl_int8& p1, const ClBuffer& bx,
+                      const ClBuffer& bw, const ClBuffer& by) const {
+        const size_t rows = static_cast<size_t>(s.inChannels * s.geometry.kernelSize());
+        const size_t spatial = static_cast<size_t>(s.geometry.outputSize());
+        const size_t batch = static_cast<size_t>(s.batch), M = static_cast<size_t>(s.outChannels);
+        const size_t limit = kColumnBytes / sizeof(float);
+        size_t images = 1, slice = spatial;
+        if (rows * spatial <= limit)
+            images = std::min(batch, limit / (rows * spatial));
+        else
+            slice = std::max<size_t>(1, limit / rows);
+        OS_ASSIGN_OR_RETURN(ClBuffer col, m_ctx->allocate(images * rows * slice * sizeof(float)));
+        OS_ASSIGN_OR_RETURN(cl_kernel k, kernel("im2col_f32"));
+        for (size_t n0 = 0; n0 < batch; n0 += images) {
+            const size_t nb = std::min(images, batch - n0);
+            for (size_t s0 = 0; s0 < spatial; s0 += slice) {
+                const size_t cols = std::min(slice, spatial - s0);
+                cl_int4 chunk{};
+                chunk.s[0] = static_cast<cl_int>(n0);
+                chunk.s[1] = static_cast<cl_int>(nb);
+                chunk.s[2] = static_cast<cl_int>(s0);
+                chunk.s[3] = static_cast<cl_int>(cols);
+                OS_RETURN_IF_ERROR(setKernelArgs(k, bx, col, p0, p1, chunk));
+                OS_RETURN_IF_ERROR(launch(k, nb * rows * cols));
+                std::vector<size_t> aOff(nb, 0), bOff, cOff;
+                for (size_t i = 0; i < nb; ++i) {
+                    bOff.push_back(i * rows * cols);
+                    cOff.push_back((n0 + i) * M * spatial + s0);
+                }
+                OS_RETURN_IF_ERROR(batchedGemm(*m_ctx, false, false, M, cols, rows, 1.0f, bw, aOff, rows, col,
+                                               bOff, cols, 0.0f, by, cOff, spatial));
+            }
+        }
+        return {};
+    }
+
     int64_t m_group;
     bool m_transpose;
 };

@@ -207,6 +207,24 @@ private slots:
         QTest::newRow("depthwise stride 2") << QList<int>{2, 6, 8, 8, 6, 3, 2, 1, 1, 6, 0};
         QTest::newRow("grouped") << QList<int>{1, 6, 6, 6, 4, 3, 1, 0, 1, 2, 1};
         QTest::newRow("5x5 stride 2 1x1-sized input") << QList<int>{1, 2, 5, 5, 3, 5, 2, 2, 1, 1, 1};
+        // im2col + GEMM (group 1, not pointwise): stems, strided, dilated, padded past the kernel.
+        QTest::newRow("7x7 stride 2 pad 3 (stem)") << QList<int>{2, 3, 20, 19, 8, 7, 2, 3, 1, 1, 1};
+        QTest::newRow("3x3 stride 2 no pad, batch 3") << QList<int>{3, 5, 9, 10, 7, 3, 2, 0, 1, 1, 0};
+        QTest::newRow("3x3 dilation 3 pad 3") << QList<int>{1, 4, 12, 12, 6, 3, 1, 3, 3, 1, 1};
+        QTest::newRow("1x1 stride 2 (not pointwise)") << QList<int>{2, 6, 9, 9, 5, 1, 2, 0, 1, 1, 1};
+        QTest::newRow("1x1 pad 1 (not pointwise)") << QList<int>{1, 3, 4, 4, 2, 1, 1, 1, 1, 1, 1};
+        QTest::newRow("2x2 pad 2 wider than input") << QList<int>{1, 2, 3, 3, 3, 2, 1, 2, 1, 1, 1};
+        // Columns over 64 MiB: GEMMs over slices of the output pixels, then one image per GEMM.
+        QTest::newRow("im2col in pixel slices") << QList<int>{1, 64, 176, 176, 4, 3, 1, 1, 1, 1, 1};
+        QTest::newRow("im2col one image per GEMM") << QList<int>{2, 64, 128, 128, 4, 3, 1, 1, 1, 1, 1};
+        // Depthwise (group == C == M): tiles of 4 outputs along a row, ragged last tiles.
+        QTest::newRow("depthwise 5x5 stride 2") << QList<int>{2, 5, 11, 9, 5, 5, 2, 2, 1, 5, 1};
+        QTest::newRow("depthwise dilation 2") << QList<int>{1, 4, 9, 10, 4, 3, 1, 2, 2, 4, 1};
+        QTest::newRow("depthwise 1-wide output") << QList<int>{1, 3, 5, 3, 3, 3, 2, 0, 1, 3, 0};
+        QTest::newRow("depthwise stride 3 pad 1") << QList<int>{1, 6, 13, 14, 6, 3, 3, 1, 1, 6, 1};
+        // Grouped and channel-multiplier convolutions stay on the direct kernel.
+        QTest::newRow("depthwise multiplier 2") << QList<int>{1, 4, 6, 6, 8, 3, 1, 1, 1, 4, 1};
+        QTest::newRow("grouped stride 2") << QList<int>{2, 8, 9, 9, 8, 3, 2, 1, 1, 4, 0};
     }
     void conv() {
         QFETCH(QList<int>, p);
@@ -238,6 +256,22 @@ private slots:
         CHECK(makeNode("Conv", 2, 1, {intsAttr("pads", {0, 1, 2, 0})}, 11),
               {Value(randomTensor({1, 2, 6, 5}, m_rng)), Value(randomTensor({3, 2, 2, 3}, m_rng))}, 1e-4,
               1e-4);
+        // Non-square kernels, strides and dilations through im2col and the depthwise kernel.
+        CHECK(makeNode("Conv", 2, 1,
+                       {intsAttr("strides", {1, 2}), intsAttr("dilations", {2, 1}),
+                        intsAttr("pads", {1, 0, 2, 1})},
+                       11),
+              {Value(randomTensor({2, 3, 9, 11}, m_rng)), Value(randomTensor({4, 3, 3, 2}, m_rng))}, 1e-4,
+              1e-4);
+        CHECK(makeNode("Conv", 3, 1,
+                       {intAttr("group", 5), intsAttr("strides", {2, 1}), intsAttr("pads", {0, 2, 1, 2})},
+                       11),
+              {Value(randomTensor({1, 5, 8, 7}, m_rng)), Value(randomTensor({5, 1, 1, 5}, m_rng)),
+               Value(randomTensor({5}, m_rng))},
+              1e-4, 1e-4);
+        // A 1-D depthwise convolution (run as H = 1).
+        CHECK(makeNode("Conv", 2, 1, {intAttr("group", 4), intsAttr("pads", {1, 1})}, 11),
+              {Value(randomTensor({2, 4, 10}, m_rng)), Value(randomTensor({4, 1, 3}, m_rng))}, 1e-4, 1e-4);
     }
 
     void convTranspose_data() {
