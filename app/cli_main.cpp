@@ -2,6 +2,7 @@
 #include "app_settings.h"
 #include "cli_commands.h"
 #include "cli_util.h"
+#include "exec/cpu/openmp_spin.h"
 #include "translation_loader.h"
 
 #include <QCoreApplication>
@@ -63,6 +64,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    onnxscope::restartWithShortOpenMpSpin(argv);
     std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setApplicationName("onnxscope-cli");

@@ -1,5 +1,6 @@
 // onnxscope: the desktop application. Everything but startup lives in onnxscope_gui.
 #include "app_settings.h"
+#include "exec/cpu/openmp_spin.h"
 #include "main_window.h"
 #include "themed_icons.h"
 #include "translation_loader.h"
@@ -10,6 +11,7 @@
 using namespace onnxscope;
 
 int main(int argc, char* argv[]) {
+    restartWithShortOpenMpSpin(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("onnxscope"));
     QApplication::setApplicationName(QStringLiteral("onnxscope"));

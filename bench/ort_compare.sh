@@ -7,8 +7,9 @@
 #
 # Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
 #   ROUNDS (5), RUNS per round (10), WARMUP per round (3), THREADS ("1 2") from the environment;
-#   OURS_ENV: variables for our runs only, e.g. OURS_ENV=OMP_WAIT_POLICY=passive (libgomp's
-#   default spin-waiting collapses when other processes compete for the cores).
+#   OURS_ENV: variables for our runs only, e.g. OURS_ENV=GOMP_SPINCOUNT=300000 for libgomp's
+#   default spin (our bench, like the CLI and the GUI, otherwise restarts itself with
+#   GOMP_SPINCOUNT=10000; see exec/cpu/openmp_spin.h).
 # Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm.
 set -euo pipefail
 cd "$(dirname "$0")/.."

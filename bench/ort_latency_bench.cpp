@@ -5,6 +5,7 @@
 // Usage: onnxscope_bench_latency MODEL INPUT.npy THREADS WARMUP RUNS
 #include "core/model.h"
 #include "core/tensor_file_io.h"
+#include "exec/cpu/openmp_spin.h"
 #include "exec/session.h"
 
 #include <chrono>
@@ -15,6 +16,7 @@
 using namespace onnxscope;
 
 int main(int argc, char** argv) {
+    restartWithShortOpenMpSpin(argv); // as the CLI and the GUI run
     if (argc != 6) {
         std::fprintf(stderr, "usage: %s MODEL INPUT.npy THREADS WARMUP RUNS\n", argv[0]);
         return 2;
