@@ -1,11 +1,13 @@
 // The OpenCL kernels against the CPU reference kernels over sweeps of shapes and attributes with
-// seeded random inputs (each node must run on the device, not fall back), and whole models run
-// through a Session on the OpenCL backend against the CPU. Skips when no OpenCL device is present
-// (PoCL counts). tst_opencl_backend covers device selection, the program cache and errors.
+// seeded random inputs (each node must run on the device, not fall back), whole models run
+// through a Session on the OpenCL backend against the CPU, and layer comparison isolating an
+// OpenCL node. Skips when no OpenCL device is present (PoCL counts). tst_opencl_backend covers
+// device selection, the program cache and errors.
 #include "kernel_test_util.h"
 
 #include "core/model.h"
 #include "core/tensor_file_io.h"
+#include "exec/layer_compare.h"
 #include "exec/session.h"
 
 #ifdef ONNXSCOPE_HAVE_OPENCL
@@ -638,6 +640,52 @@ private slots:
         }
         // The chrome trace carries the device times.
         QVERIFY((*gpu)->profiler().chromeTraceJson().find("\"device_ms\"") != std::string::npos);
+    }
+
+    // Layer comparison re-runs the first divergent node on the reference's inputs; an OpenCL
+    // node's outputs come back to the host for that comparison.
+    void layerCompareIsolatesDeviceNodes() {
+        const std::filesystem::path dir = ONNXSCOPE_TEST_MODELS_DIR;
+        if (!std::filesystem::exists(dir / "example_cnn.onnx"))
+            QSKIP("test model not generated");
+        auto model = Model::load(dir / "example_cnn.onnx");
+        QVERIFY2(model.ok(), model.message().c_str());
+        auto input = readNpy(dir / "example_cnn.input.npy");
+        QVERIFY2(input.ok(), input.message().c_str());
+        std::shared_ptr<const Model> shared = std::move(model).value();
+        SessionOptions options;
+        options.backends = {m_backend};
+        auto device = Session::create(shared, options);
+        QVERIFY2(device.ok(), device.message().c_str());
+        const ExecutionPlan& plan = (*device)->plan();
+        size_t first = 0;
+        while (first < plan.nodes.size() && plan.nodes[first].desc.opType != "Conv")
+            ++first;
+        QVERIFY(first < plan.nodes.size());
+        QCOMPARE(plan.nodes[first].backend->name(), std::string("opencl"));
+        const std::string convOut = plan.nodes[first].desc.outputs[0];
+
+        // The reference has the first Conv's output off by one everywhere, so the divergence
+        // starts there and the node's own result (on the same inputs) is off by exactly one.
+        options.backends.clear();
+        options.keepIntermediates = true;
+        auto cpu = Session::create(shared, options);
+        QVERIFY2(cpu.ok(), cpu.message().c_str());
+        const std::map<std::string, Value> inputs = {{ plan.inputs.at(0).name, Value(*input) }};
+        QVERIFY((*cpu)->begin(inputs).ok());
+        QVERIFY((*cpu)->resume().ok());
+        Tensor shifted = (*cpu)->value(convOut)->tensor.clone();
+        for (float& v : shifted.mutableValues<float>())
+            v += 1.0f;
+        auto reference = FileReference::fromValues({{ convOut, Value(shifted) }}, "shifted " + convOut);
+        auto report = compareLayers(**device, inputs, *reference, {});
+        QVERIFY2(report.ok(), report.message().c_str());
+        QCOMPARE(report->firstDivergence, static_cast<int>(first));
+        QVERIFY(report->isolation);
+        QVERIFY2(report->isolation->ran(), report->isolation->error.c_str());
+        QCOMPARE(report->isolation->outputs.size(), size_t(1));
+        QVERIFY(report->isolation->ownError());
+        QVERIFY(std::fabs(report->isolation->outputs.front().second.maxAbs - 1.0) < 1e-3);
     }
 #endif
 };
