@@ -27,8 +27,6 @@ runs=${RUNS:-5}
 warmup=${WARMUP:-1}
 device=${DEVICE:-opencl}
 cli=${CLI:-$build/app/onnxscope-cli}
-# libgomp spin-waits by default, which collapses on a machine busy with other work.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 [ -x "$cli" ] || cmake --build "$build" --target onnxscope-cli >/dev/null
 /usr/bin/python3 bench/export_models.py "$out" "${models[@]}" >/dev/null 2>&1 || true
 
