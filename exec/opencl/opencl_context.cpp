@@ -244,7 +244,7 @@ void OpenClContext::remember(const Tensor& tensor, const ClBuffer& buffer) {
 }
 
 struct ResidentStorage {
-    void* host = nullptr; // filled by readBack
+    void* host = nullptr; // filled only when the value moves to the host for good (readBack)
     size_t bytes = 0;
     ClBuffer buffer; // null once the value moved to the host for good (releaseCachedMemory)
     bool hostValid = false;
@@ -322,15 +322,21 @@ std::shared_ptr<ResidentStorage> OpenClContext::findResident(const Tensor& tenso
 Status OpenClContext::readBack(ResidentStorage& storage) {
     if (storage.hostValid || !storage.buffer)
         return {};
-    cl_event event = nullptr;
-    cl_int err = clEnqueueReadBuffer(m_queue, storage.buffer.get(), CL_TRUE, 0, storage.bytes, storage.host,
-                                     0, nullptr, &event);
-    if (err != CL_SUCCESS)
-        return Status::error("downloading " + std::to_string(storage.bytes) +
-                             " bytes failed: " + openClErrorName(err));
+    OS_RETURN_IF_ERROR(download(storage.buffer, storage.host, storage.bytes));
     storage.hostValid = true;
+    return {};
+}
+
+Status OpenClContext::download(const ClBuffer& buffer, void* host, size_t bytes) {
+    if (bytes == 0)
+        return {};
+    cl_event event = nullptr;
+    cl_int err = clEnqueueReadBuffer(m_queue, buffer.get(), CL_TRUE, 0, bytes, host, 0, nullptr, &event);
+    if (err != CL_SUCCESS)
+        return Status::error("downloading " + std::to_string(bytes) +
+                             " bytes failed: " + openClErrorName(err));
     ++m_stats.downloads;
-    m_stats.downloadBytes += storage.bytes;
+    m_stats.downloadBytes += bytes;
     trackTransfer(event);
     return {};
 }
@@ -352,8 +358,13 @@ Result<Tensor> OpenClContext::hostTensor(const Tensor& tensor) {
     auto storage = findResident(tensor);
     if (!storage)
         return tensor;
-    OS_RETURN_IF_ERROR(readBack(*storage));
-    return tensor.clone();
+    if (storage->hostValid || !storage->buffer)
+        return tensor.clone();
+    // Straight into the copy: the resident storage's own host memory stays untouched (and, for
+    // large blocks, uncommitted), so a value on the host is not held twice.
+    OS_ASSIGN_OR_RETURN(Tensor host, Tensor::allocate(tensor.dataType(), tensor.shape()));
+    OS_RETURN_IF_ERROR(download(storage->buffer, host.mutableRawData(), host.byteSize()));
+    return host;
 }
 
 int64_t OpenClContext::takeLooseTransferNs() {

@@ -113,6 +113,7 @@ private:
     void remember(const Tensor& tensor, const ClBuffer& buffer);
     std::shared_ptr<ResidentStorage> findResident(const Tensor& tensor);
     Status readBack(ResidentStorage& storage);
+    Status download(const ClBuffer& buffer, void* host, size_t bytes);
     void trackTransfer(cl_event event);
 
     OpenClDeviceInfo m_device;

@@ -476,6 +476,28 @@ private slots:
             }
         }
     }
+
+    // Dropping device memory (what an out-of-memory retry does) moves resident values to the
+    // host first; the run goes on with them and gets the same results.
+    void releasingDeviceMemoryKeepsValues() {
+        const auto model = cnnModel(false);
+        const auto inputs = cnnInput();
+        auto expected = session(model, false)->runAll(inputs);
+        QVERIFY2(expected.ok(), expected.message().c_str());
+        auto device = session(model, true, true);
+        QVERIFY(device->begin(inputs).ok());
+        QVERIFY(device->runTo(1).ok()); // Conv and Relu: c1 and r1 are on the device
+        m_backend->context()->resetTransferStats();
+        m_backend->releaseCachedMemory();
+        QCOMPARE(transfers().downloads, uint64_t(2));
+        auto reason = device->resume();
+        QVERIFY2(reason.ok(), reason.message().c_str());
+        QCOMPARE(*reason, StopReason::Finished);
+        auto outputs = device->outputValues();
+        QVERIFY2(outputs.ok(), outputs.message().c_str());
+        QVERIFY(relativeError(outputs->front().tensor, expected->at("y").tensor) <= 1e-3);
+        QVERIFY(device->value("r1"));
+    }
 #endif
 };
 
