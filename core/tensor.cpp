@@ -28,7 +28,11 @@ public:
     // Smaller blocks come from malloc's own caches quickly enough.
     static constexpr size_t kMinBytes = size_t(64) << 10;
     // What the pool may hold while no tensor uses it; beyond that, freed blocks go back.
+#ifdef __SANITIZE_ADDRESS__
+    static constexpr size_t kMaxCachedBytes = 0; // so AddressSanitizer sees reads of freed tensors
+#else
     static constexpr size_t kMaxCachedBytes = size_t(256) << 20;
+#endif
 
     static StoragePool& instance() {
         static auto* pool = new StoragePool; // never destroyed: tensors may die during exit

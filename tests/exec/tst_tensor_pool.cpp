@@ -21,7 +21,9 @@ private slots:
             address = dirty.rawData();
         }
         Tensor reused(DataType::Float, {1, 60, 32, 32}); // a little smaller: same size class
+#ifndef __SANITIZE_ADDRESS__                             // sanitized builds free every block at once
         QCOMPARE(reused.rawData(), address);
+#endif
         for (float v : reused.values<float>())
             QCOMPARE(v, 0.0f);
         Tensor copy = reused.clone();
