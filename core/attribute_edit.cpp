@@ -231,10 +231,13 @@ std::string formatAttributeValue(const AttributeValue& value) {
     return {};
 }
 
-Result<AttributeValue> nodeAttribute(const Model& model, int nodeIndex, const std::string& name) {
-    if (nodeIndex < 0 || nodeIndex >= model.proto().graph().node_size())
-        return Status::error("no node at index " + std::to_string(nodeIndex));
-    const onnx::NodeProto& node = model.proto().graph().node(nodeIndex);
+Result<AttributeValue> nodeAttribute(const Model& model, int nodeIndex, const std::string& name,
+                                     const GraphPath& path) {
+    OS_ASSIGN_OR_RETURN(const onnx::GraphProto* graph, graphAt(model.proto(), path));
+    if (nodeIndex < 0 || nodeIndex >= graph->node_size())
+        return Status::error("no node at index " + std::to_string(nodeIndex) + " in the " +
+                             describeGraphPath(model.proto(), path));
+    const onnx::NodeProto& node = graph->node(nodeIndex);
     OS_ASSIGN_OR_RETURN(int index, attributeIndex(node, nodeIndex, name));
     const onnx::AttributeProto* a = &node.attribute(index);
     OS_ASSIGN_OR_RETURN(AttributeKind kind, editableKind(*a));
@@ -255,15 +258,16 @@ Result<AttributeValue> nodeAttribute(const Model& model, int nodeIndex, const st
     return Status::error("unknown attribute kind");
 }
 
-Status setNodeAttribute(Model& model, int nodeIndex, const std::string& name, const AttributeValue& value) {
-    OS_ASSIGN_OR_RETURN(AttributeValue current, nodeAttribute(model, nodeIndex, name));
+Status setNodeAttribute(Model& model, int nodeIndex, const std::string& name, const AttributeValue& value,
+                        const GraphPath& path) {
+    OS_ASSIGN_OR_RETURN(AttributeValue current, nodeAttribute(model, nodeIndex, name, path));
     if (kindOf(current) != kindOf(value))
         return Status::error("attribute '" + name + "' has type '" +
                              std::string(attributeKindName(kindOf(current))) + "', the new value has type '" +
                              std::string(attributeKindName(kindOf(value))) + "'");
-    const int index = *attributeIndex(model.proto().graph().node(nodeIndex), nodeIndex, name);
-    onnx::AttributeProto* a =
-        model.mutableProto().mutable_graph()->mutable_node(nodeIndex)->mutable_attribute(index);
+    OS_ASSIGN_OR_RETURN(onnx::GraphProto * graph, mutableGraphAt(model.mutableProto(), path));
+    const int index = *attributeIndex(graph->node(nodeIndex), nodeIndex, name);
+    onnx::AttributeProto* a = graph->mutable_node(nodeIndex)->mutable_attribute(index);
     switch (kindOf(value)) {
     case AttributeKind::Int:
         a->set_i(std::get<int64_t>(value));

@@ -3,6 +3,7 @@
 // type; tensor, graph, sparse-tensor and type attributes are read-only.
 #pragma once
 
+#include "graph_path.h"
 #include "status.h"
 
 #include <cstdint>
@@ -34,9 +35,12 @@ std::optional<AttributeKind> editableAttributeKind(int attributeType);
 Result<AttributeValue> parseAttributeValue(AttributeKind kind, const std::string& text);
 std::string formatAttributeValue(const AttributeValue& value);
 
-// The value of main-graph node `nodeIndex`'s attribute `name`; refused for read-only types.
-Result<AttributeValue> nodeAttribute(const Model& model, int nodeIndex, const std::string& name);
+// The value of attribute `name` of node `nodeIndex` in the graph at path (the main graph by
+// default); refused for read-only types.
+Result<AttributeValue> nodeAttribute(const Model& model, int nodeIndex, const std::string& name,
+                                     const GraphPath& path = {});
 // Replaces the value; the attribute must exist and `value` must have its declared kind.
-Status setNodeAttribute(Model& model, int nodeIndex, const std::string& name, const AttributeValue& value);
+Status setNodeAttribute(Model& model, int nodeIndex, const std::string& name, const AttributeValue& value,
+                        const GraphPath& path = {});
 
 } // namespace onnxscope

@@ -22,10 +22,13 @@ namespace {
             (message)->set_##field(value);                                                                   \
     } while (0)
 
-Result<onnx::NodeProto*> mutableNode(Model& model, int nodeIndex) {
-    if (nodeIndex < 0 || nodeIndex >= model.proto().graph().node_size())
-        return Status::error("no node at index " + std::to_string(nodeIndex));
-    return model.mutableProto().mutable_graph()->mutable_node(nodeIndex);
+Result<onnx::NodeProto*> mutableNode(Model& model, int nodeIndex, const GraphPath& path) {
+    OS_ASSIGN_OR_RETURN(const onnx::GraphProto* graph, graphAt(model.proto(), path));
+    if (nodeIndex < 0 || nodeIndex >= graph->node_size())
+        return Status::error("no node at index " + std::to_string(nodeIndex) + " in the " +
+                             describeGraphPath(model.proto(), path));
+    OS_ASSIGN_OR_RETURN(onnx::GraphProto * target, mutableGraphAt(model.mutableProto(), path));
+    return target->mutable_node(nodeIndex);
 }
 
 } // namespace
@@ -63,14 +66,14 @@ Status setGraphDocString(Model& model, const std::string& value) {
     return {};
 }
 
-Status setNodeDocString(Model& model, int nodeIndex, const std::string& value) {
-    OS_ASSIGN_OR_RETURN(onnx::NodeProto * node, mutableNode(model, nodeIndex));
+Status setNodeDocString(Model& model, int nodeIndex, const std::string& value, const GraphPath& path) {
+    OS_ASSIGN_OR_RETURN(onnx::NodeProto * node, mutableNode(model, nodeIndex, path));
     OS_SET_OR_CLEAR(node, doc_string, value);
     return {};
 }
 
-Status setNodeName(Model& model, int nodeIndex, const std::string& value) {
-    OS_ASSIGN_OR_RETURN(onnx::NodeProto * node, mutableNode(model, nodeIndex));
+Status setNodeName(Model& model, int nodeIndex, const std::string& value, const GraphPath& path) {
+    OS_ASSIGN_OR_RETURN(onnx::NodeProto * node, mutableNode(model, nodeIndex, path));
     OS_SET_OR_CLEAR(node, name, value);
     return {};
 }

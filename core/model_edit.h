@@ -10,6 +10,7 @@
 // metadata_edit.h.
 #pragma once
 
+#include "graph_path.h"
 #include "status.h"
 
 #include <cstdint>
@@ -28,8 +29,9 @@ Status setModelDomain(Model& model, const std::string& value);
 Status setModelVersion(Model& model, int64_t value);
 Status setModelDocString(Model& model, const std::string& value);
 Status setGraphDocString(Model& model, const std::string& value);
-Status setNodeDocString(Model& model, int nodeIndex, const std::string& value);
-Status setNodeName(Model& model, int nodeIndex, const std::string& value);
+// nodeIndex counts in the graph at path (the main graph by default; graph_path.h).
+Status setNodeDocString(Model& model, int nodeIndex, const std::string& value, const GraphPath& path = {});
+Status setNodeName(Model& model, int nodeIndex, const std::string& value, const GraphPath& path = {});
 
 // The model's metadata_props: add or replace (empty keys refused), remove (missing key refused).
 Status setMetadataProp(Model& model, const std::string& key, const std::string& value);

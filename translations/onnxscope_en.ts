@@ -48,7 +48,7 @@
 <context>
     <name>onnxscope::GraphPage</name>
     <message numerus="yes">
-        <location filename="../views/graph_page.cpp" line="+184"/>
+        <location filename="../views/graph_page.cpp" line="+185"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>

@@ -414,7 +414,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>사용법: onnxscope-cli info MODEL [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="+22"/>
+        <location filename="../app/cli_main.cpp" line="+23"/>
         <source>print a model&apos;s overview (--json)</source>
         <translation>모델 개요 출력 (--json)</translation>
     </message>
@@ -474,7 +474,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>명령의 옵션을 보려면 &apos;onnxscope-cli COMMAND --help&apos;를 실행하세요.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>알 수 없는 명령 &apos;%1&apos;</translation>
     </message>
@@ -905,7 +905,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+26"/>
+        <location filename="../app/main.cpp" line="+28"/>
         <source>Browse, run and profile ONNX models.</source>
         <translation>ONNX 모델을 탐색하고 실행하고 프로파일합니다.</translation>
     </message>
@@ -2023,7 +2023,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>배치 실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>연산자 %n개</numerusform>
@@ -2042,7 +2042,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>%1 열기</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+103"/>
         <source>Export Graph as SVG</source>
         <translation>그래프를 SVG로 내보내기</translation>
     </message>
@@ -2774,28 +2774,28 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>실행 취소: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>node %1</source>
         <translation>노드 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <location line="+25"/>
         <location line="+40"/>
-        <location line="+40"/>
-        <location line="+32"/>
+        <location line="+43"/>
+        <location line="+36"/>
         <location line="+44"/>
         <location line="+29"/>
         <source>No model is open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-246"/>
         <source>The model is being saved; edit it again when the save has finished.</source>
         <translation>모델을 저장하는 중입니다. 저장이 끝난 뒤 다시 편집하세요.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>“%1” could not be undone or redone: %2</source>
         <translation>“%1”을(를) 실행 취소하거나 다시 실행할 수 없습니다: %2</translation>
     </message>
@@ -2830,23 +2830,23 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>모델 버전을 %1(으)로 설정</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+13"/>
-        <source>There is no node %1 in the main graph.</source>
-        <translation>메인 그래프에 노드 %1이(가) 없습니다.</translation>
+        <location line="+10"/>
+        <location line="+14"/>
+        <source>There is no node %1 in that graph.</source>
+        <translation>그 그래프에는 노드 %1이(가) 없습니다.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Rename node “%1” to “%2”</source>
         <translation>노드 “%1”의 이름을 “%2”(으)로 변경</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Edit doc string of “%1”</source>
         <translation>“%1”의 설명 문자열 편집</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 expects %2: %3</source>
         <translation>%1 속성에는 %2 값이 필요합니다: %3</translation>
     </message>
@@ -2856,7 +2856,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>%1.%2을(를) %3(으)로 설정</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Rename “%1” to “%2”</source>
         <translation>“%1”의 이름을 “%2”(으)로 변경</translation>
     </message>
@@ -3072,7 +3072,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>값</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+231"/>
         <source>unknown type</source>
         <translation>알 수 없는 자료형</translation>
     </message>
@@ -3140,7 +3140,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
@@ -3165,7 +3165,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>차원</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Metadata</source>
         <translation>메타데이터</translation>
     </message>

@@ -218,15 +218,18 @@ void EditController::refreshViews() {
         m_overview->setOverview(ModelOverview::fromModel(*model));
     NodePropertiesPanel* panel = m_graphPage->propertiesPanel();
     if (std::exchange(m_refreshGraph, false)) {
-        const bool mainGraph = m_graphPage->levelCount() == 1;
-        const int node = mainGraph ? panel->shownNode() : -1;
-        const int tensor = mainGraph ? panel->shownTensor() : -1;
+        const GraphPath path = m_graphPage->graphPath();
+        const int node = panel->shownNode();
+        const int tensor = panel->shownTensor();
         // Display indices are stable: a rename, attribute or shape edit keeps the graph's structure.
+        // An edit inside a subgraph comes back to that subgraph.
         m_graphPage->loadModel(model);
-        if (node >= 0) {
+        // False only when that subgraph is gone; the page then shows the main graph.
+        const bool samePlace = m_graphPage->openGraphPath(path);
+        if (samePlace && node >= 0) {
             m_graphPage->revealAndSelect(node);
             panel->showNode(node);
-        } else if (tensor >= 0) {
+        } else if (samePlace && tensor >= 0) {
             panel->showTensor(tensor);
         }
         m_refreshProperties = false;

@@ -163,11 +163,12 @@ void GraphPage::clear() {
     rebuildBreadcrumb();
 }
 
-void GraphPage::pushLevel(std::shared_ptr<const DisplayGraph> graph, const QString& title) {
+void GraphPage::pushLevel(std::shared_ptr<const DisplayGraph> graph, const QString& title, GraphPath path) {
     Level level;
     level.document = GraphDocument::create(std::move(graph));
     level.expanded = initialExpansion(*level.document->tree);
     level.title = title;
+    level.path = std::move(path);
     m_levels.push_back(std::move(level));
     showLevel();
 }
@@ -176,7 +177,7 @@ void GraphPage::showLevel() {
     const auto doc = document();
     m_view->setDocument(doc);
     m_search->setDocument(doc);
-    m_properties->setDocument(doc);
+    m_properties->setDocument(doc, m_levels.back().path);
     m_hasLayout = false;
     m_fitPending = true;
     m_pendingSelect = -1;
@@ -304,12 +305,34 @@ bool GraphPage::openSubgraph(int node, const QString& attribute, int index) {
             return false;
         const DisplayNode& n = doc->graph->nodes()[static_cast<size_t>(node)];
         const QString title = QStringLiteral("%1.%2").arg(n.name.isEmpty() ? n.opType : n.name, attribute);
+        GraphPath path = m_levels.back().path;
+        path.push_back({n.protoIndex, a.name(), a.type() == onnx::AttributeProto::GRAPHS ? index : 0});
         pushLevel(DisplayGraph::build(doc->graph->owner(), *body, doc->graph->opsetImports(), title,
                                       doc->graph->inferredSubgraph(node, attribute, index)),
-                  title);
+                  title, std::move(path));
         return true;
     }
     return false;
+}
+
+GraphPath GraphPage::graphPath() const {
+    return m_levels.empty() ? GraphPath() : m_levels.back().path;
+}
+
+bool GraphPage::openGraphPath(const GraphPath& path) {
+    if (m_levels.empty())
+        return false;
+    goToLevel(0);
+    for (const GraphStep& step : path) {
+        int display = -1;
+        const auto& nodes = document()->graph->nodes();
+        for (size_t i = 0; i < nodes.size() && display < 0; ++i)
+            if (nodes[i].kind == DisplayNodeKind::Operator && nodes[i].protoIndex == step.node)
+                display = static_cast<int>(i);
+        if (display < 0 || !openSubgraph(display, QString::fromStdString(step.attribute), step.index))
+            return false;
+    }
+    return true;
 }
 
 void GraphPage::goToLevel(int depth) {

@@ -3,6 +3,7 @@
 // one of these and hands it a loaded model.
 #pragma once
 
+#include "core/graph_path.h"
 #include "graph_document.h"
 
 #include <QWidget>
@@ -41,6 +42,11 @@ public:
     bool openSubgraph(int node, const QString& attribute, int index = 0);
     void goToLevel(int depth); // 0 = the model's main graph
     int levelCount() const { return static_cast<int>(m_levels.size()); }
+    // Where the shown graph sits in the model (empty for the main graph).
+    GraphPath graphPath() const;
+    // Opens the subgraphs along path from the main graph; false (staying at the deepest level
+    // reached) when a step no longer exists.
+    bool openGraphPath(const GraphPath& path);
     QStringList breadcrumb() const;
 
     void toggleBlock(int block);
@@ -73,8 +79,9 @@ private:
         std::shared_ptr<GraphDocument> document;
         std::vector<bool> expanded;
         QString title;
+        GraphPath path;
     };
-    void pushLevel(std::shared_ptr<const DisplayGraph> graph, const QString& title);
+    void pushLevel(std::shared_ptr<const DisplayGraph> graph, const QString& title, GraphPath path = {});
     void showLevel();
     void relayout();
     void rebuildBreadcrumb();

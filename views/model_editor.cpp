@@ -78,12 +78,27 @@ QString ModelEditor::editRefusal() const {
     return m_readerCheck ? m_readerCheck() : QString();
 }
 
-QString ModelEditor::nodeLabel(int node) const {
-    if (!m_model || node < 0 || node >= m_model->proto().graph().node_size())
+QString ModelEditor::nodeLabel(int node, const GraphPath& path) const {
+    auto graph =
+        m_model ? graphAt(m_model->proto(), path) : Result<const onnx::GraphProto*>(Status::error(""));
+    if (!graph.ok() || node < 0 || node >= (*graph)->node_size())
         return tr("node %1").arg(node);
-    const onnx::NodeProto& n = m_model->proto().graph().node(node);
-    return n.name().empty() ? QStringLiteral("%1 #%2").arg(qstr(n.op_type())).arg(node) : qstr(n.name());
+    const onnx::NodeProto& n = (*graph)->node(node);
+    const QString label =
+        n.name().empty() ? QStringLiteral("%1 #%2").arg(qstr(n.op_type())).arg(node) : qstr(n.name());
+    return path.empty() ? label
+                        : QStringLiteral("%1/%2").arg(qstr(describeGraphPath(m_model->proto(), path)), label);
 }
+
+namespace {
+
+// The node at index in the graph at path, or null.
+const onnx::NodeProto* nodeAt(const Model* model, int index, const GraphPath& path) {
+    auto graph = model ? graphAt(model->proto(), path) : Result<const onnx::GraphProto*>(Status::error(""));
+    return graph.ok() && index >= 0 && index < (*graph)->node_size() ? &(*graph)->node(index) : nullptr;
+}
+
+} // namespace
 
 bool ModelEditor::apply(const QString& text, EditScope scope, ModelEditFn redo, ModelEditFn undo,
                         QString* error) {
@@ -165,36 +180,39 @@ bool ModelEditor::setModelVersion(qint64 value, QString* error) {
 
 // Nodes and values.
 
-bool ModelEditor::setNodeName(int node, const QString& value, QString* error) {
-    if (!m_model || node < 0 || node >= m_model->proto().graph().node_size())
-        return fail(error, tr("There is no node %1 in the main graph.").arg(node));
-    const std::string before = m_model->proto().graph().node(node).name();
+bool ModelEditor::setNodeName(int node, const QString& value, QString* error, const GraphPath& path) {
+    const onnx::NodeProto* proto = nodeAt(m_model.get(), node, path);
+    if (!proto)
+        return fail(error, tr("There is no node %1 in that graph.").arg(node));
+    const std::string before = proto->name();
     const std::string after = str(value);
     if (before == after)
         return true;
     return apply(
-        tr("Rename node “%1” to “%2”").arg(nodeLabel(node), value), EditScope::Graph,
-        [node, after](Model& m) { return onnxscope::setNodeName(m, node, after); },
-        [node, before](Model& m) { return onnxscope::setNodeName(m, node, before); }, error);
+        tr("Rename node “%1” to “%2”").arg(nodeLabel(node, path), value), EditScope::Graph,
+        [node, after, path](Model& m) { return onnxscope::setNodeName(m, node, after, path); },
+        [node, before, path](Model& m) { return onnxscope::setNodeName(m, node, before, path); }, error);
 }
 
-bool ModelEditor::setNodeDocString(int node, const QString& value, QString* error) {
-    if (!m_model || node < 0 || node >= m_model->proto().graph().node_size())
-        return fail(error, tr("There is no node %1 in the main graph.").arg(node));
-    const std::string before = m_model->proto().graph().node(node).doc_string();
+bool ModelEditor::setNodeDocString(int node, const QString& value, QString* error, const GraphPath& path) {
+    const onnx::NodeProto* proto = nodeAt(m_model.get(), node, path);
+    if (!proto)
+        return fail(error, tr("There is no node %1 in that graph.").arg(node));
+    const std::string before = proto->doc_string();
     const std::string after = str(value);
     if (before == after)
         return true;
     return apply(
-        tr("Edit doc string of “%1”").arg(nodeLabel(node)), EditScope::Node,
-        [node, after](Model& m) { return onnxscope::setNodeDocString(m, node, after); },
-        [node, before](Model& m) { return onnxscope::setNodeDocString(m, node, before); }, error);
+        tr("Edit doc string of “%1”").arg(nodeLabel(node, path)), EditScope::Node,
+        [node, after, path](Model& m) { return onnxscope::setNodeDocString(m, node, after, path); },
+        [node, before, path](Model& m) { return onnxscope::setNodeDocString(m, node, before, path); }, error);
 }
 
-bool ModelEditor::setAttribute(int node, const QString& name, const QString& text, QString* error) {
+bool ModelEditor::setAttribute(int node, const QString& name, const QString& text, QString* error,
+                               const GraphPath& path) {
     if (!m_model)
         return fail(error, tr("No model is open."));
-    auto before = nodeAttribute(*m_model, node, str(name));
+    auto before = nodeAttribute(*m_model, node, str(name), path);
     if (!before.ok())
         return fail(error, qstr(before.message()));
     auto after = parseAttributeValue(kindOf(*before), str(text));
@@ -206,10 +224,14 @@ bool ModelEditor::setAttribute(int node, const QString& name, const QString& tex
         return true;
     const std::string attribute = str(name);
     return apply(
-        tr("Set %1.%2 to %3").arg(nodeLabel(node), name, qstr(formatAttributeValue(*after))),
+        tr("Set %1.%2 to %3").arg(nodeLabel(node, path), name, qstr(formatAttributeValue(*after))),
         EditScope::Graph,
-        [node, attribute, value = *after](Model& m) { return setNodeAttribute(m, node, attribute, value); },
-        [node, attribute, value = *before](Model& m) { return setNodeAttribute(m, node, attribute, value); },
+        [node, attribute, path, value = *after](Model& m) {
+            return setNodeAttribute(m, node, attribute, value, path);
+        },
+        [node, attribute, path, value = *before](Model& m) {
+            return setNodeAttribute(m, node, attribute, value, path);
+        },
         error);
 }
 

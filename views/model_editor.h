@@ -10,6 +10,7 @@
 
 #include "model_edit_command.h"
 
+#include "core/graph_path.h"
 #include "core/metadata_edit.h"
 
 #include <QObject>
@@ -56,10 +57,13 @@ public:
     bool setModelDocString(const QString& value, QString* error = nullptr);
     bool setGraphDocString(const QString& value, QString* error = nullptr);
 
-    bool setNodeName(int node, const QString& value, QString* error = nullptr);
-    bool setNodeDocString(int node, const QString& value, QString* error = nullptr);
+    // node counts in the graph at path: the main graph, or a subgraph (graph_path.h).
+    bool setNodeName(int node, const QString& value, QString* error = nullptr, const GraphPath& path = {});
+    bool setNodeDocString(int node, const QString& value, QString* error = nullptr,
+                          const GraphPath& path = {});
     // `text` is parsed as the attribute's declared kind (attribute_edit.h for the syntax).
-    bool setAttribute(int node, const QString& name, const QString& text, QString* error = nullptr);
+    bool setAttribute(int node, const QString& name, const QString& text, QString* error = nullptr,
+                      const GraphPath& path = {});
     bool renameValue(const QString& from, const QString& to, QString* error = nullptr);
     // `text`: a size ("1"), a symbol ("batch") or "?" for unknown.
     bool setDim(const QString& value, int index, const QString& text, QString* error = nullptr);
@@ -75,8 +79,8 @@ public:
     // Runs one undo/redo step (called by ModelEditCommand).
     void runStep(const ModelEditFn& step, EditScope scope, const QString& text);
 
-    // "conv1", or "Conv #3" for an unnamed node.
-    QString nodeLabel(int node) const;
+    // "conv1", or "Conv #3" for an unnamed node; inside a subgraph prefixed with its path.
+    QString nodeLabel(int node, const GraphPath& path = {}) const;
 
 signals:
     void changed(onnxscope::EditScope scope);

@@ -92,8 +92,9 @@ NodePropertiesPanel::NodePropertiesPanel(QWidget* parent)
     });
 }
 
-void NodePropertiesPanel::setDocument(std::shared_ptr<const GraphDocument> document) {
+void NodePropertiesPanel::setDocument(std::shared_ptr<const GraphDocument> document, GraphPath path) {
     m_document = std::move(document);
+    m_path = std::move(path);
     clear();
 }
 
@@ -123,7 +124,8 @@ void NodePropertiesPanel::refresh() {
 bool NodePropertiesPanel::isEditable() const {
     if (!m_editor || !m_editor->model() || !m_document)
         return false;
-    return &m_document->graph->proto() == &m_editor->model()->proto().graph();
+    auto graph = graphAt(m_editor->model()->proto(), m_path);
+    return graph.ok() && *graph == &m_document->graph->proto();
 }
 
 QTreeWidgetItem* NodePropertiesPanel::addRow(QTreeWidgetItem* parent, const QString& key,
@@ -139,7 +141,9 @@ QTreeWidgetItem* NodePropertiesPanel::addEditableRow(QTreeWidgetItem* parent, co
                                                      const QString& value, EditKind kind,
                                                      const QString& argument, int valueType) {
     auto* item = addRow(parent, key, value);
-    if (!isEditable())
+    // Renames and dims reach the main graph's inputs and outputs only.
+    const bool mainGraphOnly = kind == EditKind::ValueName || kind == EditKind::Dim;
+    if (!isEditable() || (mainGraphOnly && !m_path.empty()))
         return item;
     item->setFlags(item->flags() | Qt::ItemIsEditable);
     item->setData(1, kEditKindRole, int(kind));
@@ -177,13 +181,13 @@ bool NodePropertiesPanel::commitEdit(QTreeWidgetItem* row, const QString& text) 
     bool ok = false;
     switch (kind) {
     case EditKind::NodeName:
-        ok = m_editor->setNodeName(protoNode, text, &error);
+        ok = m_editor->setNodeName(protoNode, text, &error, m_path);
         break;
     case EditKind::NodeDocString:
-        ok = m_editor->setNodeDocString(protoNode, text, &error);
+        ok = m_editor->setNodeDocString(protoNode, text, &error, m_path);
         break;
     case EditKind::Attribute:
-        ok = m_editor->setAttribute(protoNode, argument, text, &error);
+        ok = m_editor->setAttribute(protoNode, argument, text, &error, m_path);
         break;
     case EditKind::ValueName:
         ok = m_editor->renameValue(argument, text, &error);
@@ -251,7 +255,8 @@ void NodePropertiesPanel::addValueRows(const QString& valueName) {
 
 // metadata_props of a node or value (IR 10 and newer); edited in the metadata editor.
 void NodePropertiesPanel::addMetadataRows(int protoNode, const QString& valueName) {
-    if (!m_editor || !m_editor->model() || !isEditable())
+    // MetadataTarget addresses the main graph's nodes and values.
+    if (!m_editor || !m_editor->model() || !isEditable() || !m_path.empty())
         return;
     const MetadataTarget target = protoNode >= 0 ? MetadataTarget::nodeAt(protoNode)
                                                  : MetadataTarget::valueNamed(valueName.toStdString());

@@ -10,6 +10,8 @@
 // editor's undo stack; a refused edit leaves the value as it was and shows why above the tree.
 #pragma once
 
+#include "core/graph_path.h"
+
 #include "graph_document.h"
 
 #include <QPointer>
@@ -34,7 +36,8 @@ public:
 
     explicit NodePropertiesPanel(QWidget* parent = nullptr);
 
-    void setDocument(std::shared_ptr<const GraphDocument> document);
+    // path: where the document's graph sits in the model, so edits reach nodes of subgraphs.
+    void setDocument(std::shared_ptr<const GraphDocument> document, GraphPath path = {});
     void setEditor(ModelEditor* editor);
     void showNode(int node);
     void showTensor(int tensor);
@@ -73,6 +76,7 @@ private:
     QString tensorSummary(int tensor) const;
 
     std::shared_ptr<const GraphDocument> m_document;
+    GraphPath m_path;
     QPointer<ModelEditor> m_editor;
     QLabel* m_message;
     QTreeWidget* m_tree;

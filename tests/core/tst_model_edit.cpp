@@ -47,6 +47,50 @@ bool contains(const Status& status, const char* text) {
     return status.message().find(text) != std::string::npos;
 }
 
+// cond ? LeakyRelu(x, alpha 0.1) : Identity(x), with the LeakyRelu inside then_branch and a
+// Loop-free nested If in else_branch, so paths of one and two steps both exist.
+std::shared_ptr<Model> modelWithSubgraphs() {
+    auto proto = std::make_unique<onnx::ModelProto>();
+    proto->set_ir_version(8);
+    proto->add_opset_import()->set_version(17);
+    onnx::GraphProto* g = proto->mutable_graph();
+    g->set_name("main");
+    auto branch = [](onnx::GraphProto* b, const char* op, const char* name) {
+        b->set_name(std::string(name) + "_graph");
+        onnx::NodeProto* n = b->add_node();
+        n->set_op_type(op);
+        n->set_name(name);
+        n->add_input("x");
+        n->add_output(std::string(name) + "_out");
+        b->add_output()->set_name(std::string(name) + "_out");
+        return n;
+    };
+    onnx::NodeProto* outer = g->add_node();
+    outer->set_op_type("If");
+    outer->set_name("choose");
+    outer->add_input("cond");
+    outer->add_output("y");
+    onnx::AttributeProto* then = outer->add_attribute();
+    then->set_name("then_branch");
+    then->set_type(onnx::AttributeProto::GRAPH);
+    onnx::NodeProto* leaky = branch(then->mutable_g(), "LeakyRelu", "leaky");
+    onnx::AttributeProto* alpha = leaky->add_attribute();
+    alpha->set_name("alpha");
+    alpha->set_type(onnx::AttributeProto::FLOAT);
+    alpha->set_f(0.1f);
+    onnx::AttributeProto* otherwise = outer->add_attribute();
+    otherwise->set_name("else_branch");
+    otherwise->set_type(onnx::AttributeProto::GRAPH);
+    onnx::NodeProto* inner = branch(otherwise->mutable_g(), "If", "inner");
+    for (const char* name : {"then_branch", "else_branch"}) {
+        onnx::AttributeProto* a = inner->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::GRAPH);
+        branch(a->mutable_g(), "Identity", "deep");
+    }
+    return Model::fromProto(std::move(proto), {});
+}
+
 } // namespace
 
 class TestModelEdit : public QObject {
@@ -114,6 +158,50 @@ private slots:
         QVERIFY(pool >= 0);
         QVERIFY(setNodeAttribute(*model, pool, "axis", AttributeValue(int64_t(-1))).ok());
         QCOMPARE(model->proto().graph().node(pool).attribute(0).i(), int64_t(-1));
+    }
+
+    void editsNodesInsideSubgraphs() {
+        auto model = modelWithSubgraphs();
+        const std::string original = bytes(*model);
+        const GraphPath thenBranch{{0, "then_branch", 0}};
+        auto alpha = nodeAttribute(*model, 0, "alpha", thenBranch);
+        QVERIFY2(alpha.ok(), alpha.message().c_str());
+        QCOMPARE(std::get<float>(*alpha), 0.1f);
+        QVERIFY(setNodeAttribute(*model, 0, "alpha", AttributeValue(0.25f), thenBranch).ok());
+        QVERIFY(setNodeName(*model, 0, "leaky2", thenBranch).ok());
+        QVERIFY(setNodeDocString(*model, 0, "slope", thenBranch).ok());
+        const onnx::NodeProto& edited = model->proto().graph().node(0).attribute(0).g().node(0);
+        QCOMPARE(edited.attribute(0).f(), 0.25f);
+        QCOMPARE(edited.name(), std::string("leaky2"));
+        QCOMPARE(edited.doc_string(), std::string("slope"));
+        QCOMPARE(model->proto().graph().node(0).name(), std::string("choose")); // the If is untouched
+
+        // Two steps down: else_branch's If, then its else_branch.
+        const GraphPath deep{{0, "else_branch", 0}, {0, "else_branch", 0}};
+        QVERIFY(setNodeDocString(*model, 0, "deepest", deep).ok());
+        QCOMPARE(
+            model->proto().graph().node(0).attribute(1).g().node(0).attribute(1).g().node(0).doc_string(),
+            std::string("deepest"));
+        QCOMPARE(describeGraphPath(model->proto(), deep),
+                 std::string("choose.else_branch/inner.else_branch"));
+
+        // Reverting restores the bytes.
+        QVERIFY(setNodeAttribute(*model, 0, "alpha", *alpha, thenBranch).ok());
+        QVERIFY(setNodeName(*model, 0, "leaky", thenBranch).ok());
+        QVERIFY(setNodeDocString(*model, 0, "", thenBranch).ok());
+        QVERIFY(setNodeDocString(*model, 0, "", deep).ok());
+        QCOMPARE(bytes(*model), original);
+
+        // Paths that lead nowhere are refused by step, and change nothing.
+        Status s = setNodeName(*model, 0, "x", GraphPath{{0, "no_such_branch", 0}});
+        QVERIFY(contains(s, "step 1") && contains(s, "no attribute 'no_such_branch'"));
+        s = setNodeName(*model, 0, "x", GraphPath{{5, "then_branch", 0}});
+        QVERIFY(contains(s, "no node at index 5"));
+        s = setNodeName(*model, 0, "x", GraphPath{{0, "then_branch", 1}});
+        QVERIFY(contains(s, "holds no graph 1"));
+        s = setNodeName(*model, 3, "x", thenBranch);
+        QVERIFY2(contains(s, "choose.then_branch"), s.message().c_str());
+        QCOMPARE(bytes(*model), original);
     }
 
     void refusesTensorAttributes() {

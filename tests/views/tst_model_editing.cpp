@@ -131,6 +131,57 @@ struct OpenCopy {
     int filesInFolder() const { return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(); }
 };
 
+// y = If(cond) { LeakyRelu(x, alpha 0.1) named "leaky" } else { Identity(x) }, the If named
+// "choose": a node to edit inside a subgraph.
+QString writeIfModel(const QTemporaryDir& dir) {
+    onnx::ModelProto m;
+    m.set_ir_version(8);
+    m.add_opset_import()->set_version(17);
+    onnx::GraphProto* g = m.mutable_graph();
+    g->set_name("main");
+    auto declare = [](onnx::ValueInfoProto* v, const char* name, int type) {
+        v->set_name(name);
+        auto* t = v->mutable_type()->mutable_tensor_type();
+        t->set_elem_type(type);
+        t->mutable_shape()->add_dim()->set_dim_value(2);
+    };
+    declare(g->add_input(), "cond", onnx::TensorProto::BOOL);
+    g->mutable_input(0)->mutable_type()->mutable_tensor_type()->clear_shape();
+    declare(g->add_input(), "x", onnx::TensorProto::FLOAT);
+    declare(g->add_output(), "y", onnx::TensorProto::FLOAT);
+    onnx::NodeProto* choose = g->add_node();
+    choose->set_op_type("If");
+    choose->set_name("choose");
+    choose->add_input("cond");
+    choose->add_output("y");
+    auto branch = [&](const char* attribute, const char* op, const char* name) {
+        onnx::AttributeProto* a = choose->add_attribute();
+        a->set_name(attribute);
+        a->set_type(onnx::AttributeProto::GRAPH);
+        onnx::GraphProto* body = a->mutable_g();
+        body->set_name(attribute);
+        onnx::NodeProto* n = body->add_node();
+        n->set_op_type(op);
+        n->set_name(name);
+        n->add_input("x");
+        n->add_output(std::string(name) + "_out");
+        declare(body->add_output(), (std::string(name) + "_out").c_str(), onnx::TensorProto::FLOAT);
+        return n;
+    };
+    onnx::AttributeProto* alpha = branch("then_branch", "LeakyRelu", "leaky")->add_attribute();
+    alpha->set_name("alpha");
+    alpha->set_type(onnx::AttributeProto::FLOAT);
+    alpha->set_f(0.1f);
+    branch("else_branch", "Identity", "same");
+    const QString path = dir.filePath(QStringLiteral("if.onnx"));
+    std::ofstream(path.toStdString(), std::ios::binary) << m.SerializeAsString();
+    return path;
+}
+
+float thenAlpha(const Model& model) {
+    return model.proto().graph().node(0).attribute(0).g().node(0).attribute(0).f();
+}
+
 int firstNode(const Model& model, const char* opType) {
     const auto& g = model.proto().graph();
     for (int i = 0; i < g.node_size(); ++i)
@@ -477,6 +528,52 @@ private slots:
         QVERIFY2(copy.w.reportedErrors.value(0).contains(QStringLiteral("Permission denied")),
                  qPrintable(copy.w.reportedErrors.value(0)));
         QCOMPARE(readFile(copy.path), copy.original);
+    }
+
+    void editsNodesInsideASubgraph() {
+        QTemporaryDir dir;
+        const QString path = writeIfModel(dir);
+        auto model = load(path);
+        Window w;
+        w.open(model);
+        QTRY_VERIFY(w.page->hasLayout());
+        QVERIFY(w.page->openSubgraph(w.displayNodeOf(0), QStringLiteral("then_branch")));
+        QCOMPARE(w.page->graphPath(), (GraphPath{{0, "then_branch", 0}}));
+        const int leaky = w.displayNodeOf(0); // node 0 of then_branch
+        w.panel()->showNode(leaky);
+        QVERIFY(w.panel()->isEditable());
+        QTreeWidgetItem* alpha = w.panel()->editableRow(EditKind::Attribute, QStringLiteral("alpha"));
+        QVERIFY(alpha);
+        QVERIFY(w.panel()->commitEdit(alpha, QStringLiteral("0.25")));
+        QCOMPARE(thenAlpha(*model), 0.25f);
+        QVERIFY(w.editor()->undoStack()->undoText().contains(QStringLiteral("choose.then_branch/leaky")));
+        // The graph reloads and comes back to the subgraph, showing the edited node.
+        QTRY_VERIFY2(w.panel()->rowsText().contains(QStringLiteral("alpha: 0.25")),
+                     qPrintable(w.panel()->rowsText().join(QLatin1Char(','))));
+        QCOMPARE(w.page->levelCount(), 2);
+        QCOMPARE(w.panel()->shownNode(), leaky);
+        QVERIFY(w.panel()->commitEdit(w.panel()->editableRow(EditKind::NodeName), QStringLiteral("slope")));
+        QCOMPARE(model->proto().graph().node(0).attribute(0).g().node(0).name(), std::string("slope"));
+        QCOMPARE(model->proto().graph().node(0).name(), std::string("choose"));
+
+        // Values of a subgraph are not renamed from here (only the main graph's inputs/outputs).
+        QTRY_VERIFY(w.page->hasLayout());
+        const auto& tensors = w.page->document()->graph->tensors();
+        for (size_t t = 0; t < tensors.size(); ++t)
+            if (tensors[t].isGraphOutput) {
+                w.panel()->showTensor(static_cast<int>(t));
+                QVERIFY(!w.panel()->editableRow(EditKind::ValueName));
+            }
+
+        // Undo restores both, still in the subgraph; Save writes the redone edits.
+        w.edit->undoAction()->trigger();
+        w.edit->undoAction()->trigger();
+        QCOMPARE(thenAlpha(*model), 0.1f);
+        QCOMPARE(model->proto().graph().node(0).attribute(0).g().node(0).name(), std::string("leaky"));
+        QTRY_COMPARE(w.page->levelCount(), 2);
+        w.edit->redoAction()->trigger();
+        QVERIFY(w.edit->save());
+        QCOMPARE(thenAlpha(*load(path)), 0.25f);
     }
 
     void saveAsCarriesExternalWeights() {
