@@ -89,6 +89,7 @@ int runConformanceCommand(const QStringList& args) {
     const bool isolate = !parser.isSet("no-isolate");
     const bool failuresOnly = parser.isSet("failures-only");
     int passed = 0, failed = 0;
+    int64_t nodeRuns = 0, deviceNodeRuns = 0;
     QJsonArray results;
     for (const auto& test : tests) {
         const QString name = QString::fromStdString(test.filename().string());
@@ -97,12 +98,18 @@ int runConformanceCommand(const QStringList& args) {
         const ConformanceResult r =
             isolate ? runConformanceTestIsolated(test, options) : runConformanceTest(test, options);
         (r.passed ? passed : failed) += 1;
+        nodeRuns += r.nodeRuns;
+        deviceNodeRuns += r.deviceNodeRuns;
         if (json) {
             QJsonObject o;
             o["name"] = name;
             o["passed"] = r.passed;
             o["reason"] = cli::fromStd(r.reason);
             o["seconds"] = r.seconds;
+            if (!options.backends.empty()) {
+                o["node_runs"] = r.nodeRuns;
+                o["device_node_runs"] = r.deviceNodeRuns;
+            }
             results.append(o);
         } else if (!r.passed || !failuresOnly) {
             cli::out() << (r.passed ? "PASS " : "FAIL ") << name;
@@ -111,13 +118,22 @@ int runConformanceCommand(const QStringList& args) {
             cli::out() << Qt::endl;
         }
     }
-    const QString summary =
-        QCoreApplication::translate("cli", "%1 passed, %2 failed").arg(passed).arg(failed);
+    QString summary = QCoreApplication::translate("cli", "%1 passed, %2 failed").arg(passed).arg(failed);
+    // The pass rate alone does not say how much of it the device earned.
+    if (!options.backends.empty())
+        summary += QCoreApplication::translate("cli", "; %1 of %2 node runs on %3")
+                       .arg(deviceNodeRuns)
+                       .arg(nodeRuns)
+                       .arg(parser.value("backend"));
     if (json) {
         QJsonObject o;
         o["tests"] = results;
         o["passed"] = passed;
         o["failed"] = failed;
+        if (!options.backends.empty()) {
+            o["node_runs"] = qint64(nodeRuns);
+            o["device_node_runs"] = qint64(deviceNodeRuns);
+        }
         cli::out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
         cli::out().flush();
         cli::err() << summary << Qt::endl;

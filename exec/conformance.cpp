@@ -36,8 +36,8 @@ std::vector<fs::path> findConformanceTests(const fs::path& dir) {
     return tests;
 }
 
-Tolerance toleranceForTest(const std::string& name) {
-    Tolerance t;
+ConformanceTolerance toleranceForTest(const std::string& name) {
+    ConformanceTolerance t;
     auto startsWith = [&](const char* prefix) { return name.rfind(prefix, 0) == 0; };
     // Values from onnx-tests/README.md: onnx's reference suite and other backends need these.
     if (startsWith("test_dft") || startsWith("test_stft"))
@@ -65,7 +65,7 @@ std::string formatNumber(double v) {
     return s.str();
 }
 
-Status compareTensors(const Tensor& actual, const Tensor& expected, const Tolerance& tol,
+Status compareTensors(const Tensor& actual, const Tensor& expected, const ConformanceTolerance& tol,
                       const std::string& what) {
     if (actual.dataType() != expected.dataType())
         return Status::error(what + ": dtype " + std::string(dataTypeName(actual.dataType())) +
@@ -151,7 +151,7 @@ Status compareTensors(const Tensor& actual, const Tensor& expected, const Tolera
 
 } // namespace
 
-Status compareValues(const Value& actual, const Value& expected, const Tolerance& tolerance,
+Status compareValues(const Value& actual, const Value& expected, const ConformanceTolerance& tolerance,
                      const std::string& what) {
     if (expected.kind != actual.kind) {
         auto kindName = [](const Value& v) {
@@ -191,7 +191,7 @@ Status compareValues(const Value& actual, const Value& expected, const Tolerance
 
 namespace {
 
-Status runDataSet(Session& session, const fs::path& dataDir, const Tolerance& tolerance) {
+Status runDataSet(Session& session, const fs::path& dataDir, const ConformanceTolerance& tolerance) {
     std::map<std::string, Value> inputs;
     const auto& declared = session.inputs();
     for (size_t k = 0;; ++k) {
@@ -243,11 +243,12 @@ ConformanceResult runConformanceTest(const fs::path& testDir, const ConformanceO
     SessionOptions sessionOptions;
     sessionOptions.threads = options.threads;
     sessionOptions.backends = options.backends;
-    sessionOptions.profile = false;
+    // With a device backend the profile tells which nodes really ran there.
+    sessionOptions.profile = !options.backends.empty();
     auto session = Session::create(*model, sessionOptions);
     if (!session.ok())
         return finish(false, session.message());
-    const Tolerance tolerance = toleranceForTest(result.name);
+    const ConformanceTolerance tolerance = toleranceForTest(result.name);
     std::vector<fs::path> dataSets;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(testDir, ec))
@@ -257,7 +258,14 @@ ConformanceResult runConformanceTest(const fs::path& testDir, const ConformanceO
     if (dataSets.empty())
         return finish(false, "no test_data_set_* folder");
     for (const fs::path& dataDir : dataSets) {
+        (*session)->profiler().clear();
         Status s = runDataSet(**session, dataDir, tolerance);
+        result.nodeRuns = 0;
+        result.deviceNodeRuns = 0;
+        for (const NodeSample& sample : (*session)->profiler().samples()) {
+            ++result.nodeRuns;
+            result.deviceNodeRuns += sample.deviceNs >= 0;
+        }
         if (!s.ok())
             return finish(false,
                           (dataSets.size() > 1 ? dataDir.filename().string() + ": " : "") + s.message());

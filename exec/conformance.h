@@ -29,6 +29,10 @@ struct ConformanceResult {
     bool passed = false;
     std::string reason; // why it failed, or a note ("shape and dtype only") when it passed
     double seconds = 0;
+    // Node runs in the last data set, and how many of them a device backend executed (device
+    // time measured: planned for the device and not handed back to the CPU at run time).
+    int nodeRuns = 0;
+    int deviceNodeRuns = 0;
 };
 
 // The test folders under dir (sorted), or dir itself when it holds a model.onnx.
@@ -38,16 +42,16 @@ ConformanceResult runConformanceTest(const std::filesystem::path& testDir, const
 ConformanceResult runConformanceTestIsolated(const std::filesystem::path& testDir,
                                              const ConformanceOptions& options);
 
-struct Tolerance {
+struct ConformanceTolerance {
     double rtol = 1e-3;
     double atol = 1e-7;
     bool shapeAndTypeOnly = false; // outputs that depend on a random-number generator
 };
-Tolerance toleranceForTest(const std::string& testName);
+ConformanceTolerance toleranceForTest(const std::string& testName);
 
 // Ok when actual matches expected under the tolerance; otherwise the message says where and how
 // they differ ("output 0 element 12: 0.5 vs expected 0.25").
-Status compareValues(const Value& actual, const Value& expected, const Tolerance& tolerance,
+Status compareValues(const Value& actual, const Value& expected, const ConformanceTolerance& tolerance,
                      const std::string& what = "value");
 
 } // namespace onnxscope

@@ -595,12 +595,17 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>%1에 테스트(model.onnx가 있는 폴더)가 없습니다</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>%1 passed, %2 failed</source>
         <translation>%1개 통과, %2개 실패</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>; %1 of %2 node runs on %3</source>
+        <translation>; 노드 실행 %2회 중 %1회가 %3에서 실행됨</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>no test matched the filter</source>
         <translation>필터와 일치하는 테스트가 없습니다</translation>
     </message>

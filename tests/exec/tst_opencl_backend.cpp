@@ -344,6 +344,7 @@ private slots:
         ConformanceOptions withDevice;
         withDevice.backends = {m_backend};
         int run = 0, passed = 0;
+        int64_t nodeRuns = 0, deviceNodeRuns = 0;
         std::string regressions;
         for (const auto& test : findConformanceTests(dir)) {
             const std::string name = test.filename().string();
@@ -354,6 +355,8 @@ private slots:
                 continue;
             ++run;
             const ConformanceResult device = runConformanceTest(test, withDevice);
+            nodeRuns += device.nodeRuns;
+            deviceNodeRuns += device.deviceNodeRuns;
             if (device.passed) {
                 ++passed;
                 continue;
@@ -362,7 +365,12 @@ private slots:
             if (host.passed)
                 regressions += "\n  " + name + ": " + device.reason;
         }
-        qInfo("ONNX node tests of covered ops with OpenCL: %d of %d passed", passed, run);
+        qInfo("ONNX node tests of covered ops with OpenCL: %d of %d passed, %lld of %lld node runs on OpenCL",
+              passed, run, static_cast<long long>(deviceNodeRuns), static_cast<long long>(nodeRuns));
+        // These are the ops the backend covers: most of their node runs must reach the device
+        // (the rest are inputs the kernels hand to the CPU, such as integer tensors).
+        QVERIFY(nodeRuns > 0);
+        QVERIFY2(deviceNodeRuns * 2 > nodeRuns, "the device ran under half of the covered ops' nodes");
         QVERIFY2(regressions.empty(), ("pass on the CPU but fail with OpenCL:" + regressions).c_str());
     }
 
