@@ -1,7 +1,8 @@
 // RNN, GRU and LSTM: forward, reverse and bidirectional, sequence_lens, initial states,
 // peepholes, clip, input_forget, linear_before_reset, layout, and the activations list with
 // activation_alpha/beta. The input projection of every time step is one GEMM up front; each
-// step then does one [batch, hidden] x [hidden, gates*hidden] GEMM for the recurrence.
+// step then does one [batch, hidden] x [hidden, gates*hidden] GEMM for the recurrence (LSTM:
+// one per thread over its share of the hidden units, see lstmSlicedDirection).
 #include "rnn.h"
 
 #include "exec/cpu/nn_util.h"
@@ -13,6 +14,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+
+#include <omp.h>
 
 namespace onnxscope {
 
@@ -26,6 +29,26 @@ void recurrentProduct(int64_t batch, int64_t rows, int64_t hidden, const float* 
 }
 
 enum class CellKind { Rnn, Gru, Lstm };
+
+struct Activation;
+
+// One direction of an LSTM, for the parallel path below.
+struct LstmDirection {
+    int64_t seq = 0, batch = 0, H = 0;
+    bool reverse = false, hasClip = false, inputForget = false;
+    float clip = 0;
+    float* xw = nullptr;             // [seq, batch, 4H] input projections, biases included; overwritten
+    const float* r = nullptr;        // [4H, H]
+    const float* peep = nullptr;     // [3H]
+    const Activation* act = nullptr; // f, g, h
+    const int64_t* lens = nullptr;   // per batch entry
+    float* h = nullptr;              // [batch, H] in: initial state, out: final state
+    float* c = nullptr;              // [batch, H] likewise
+    float* y = nullptr;              // Y's [batch, H] block of step 0 for this direction
+    int64_t yStepStride = 0;         // floats from one step's block to the next
+};
+
+void lstmSlicedDirection(const LstmDirection& d, int threads);
 
 struct Activation {
     std::string name;
@@ -87,6 +110,84 @@ bool canonicalActivation(const std::string& raw, Activation& a, int& params) {
         }
     }
     return false;
+}
+
+// Below this hidden size a step is too small to share between threads.
+constexpr int64_t kSlicedMinHidden = 64;
+
+// An LSTM direction (every LSTM runs here; alone on one thread below kSlicedMinHidden) in one
+// parallel region: each thread owns a range of hidden units, computes
+// their four gates' recurrent products (its rows of R, which then stay in its core's cache
+// across steps, where all of R would not) and their cell updates, and the threads meet once per
+// step, when the new h is complete. The per-step alternative, a parallel GEMV followed by
+// single-threaded gate math, forks and joins every step and leaves the gate math serial.
+void lstmSlicedDirection(const LstmDirection& d, int threads) {
+    const int64_t H = d.H, G = 4 * H, batch = d.batch;
+    std::vector<float> other(static_cast<size_t>(batch * H));
+    float* finalH = d.h;
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const int64_t team = omp_get_num_threads(), me = omp_get_thread_num();
+        const int64_t share = ((H + team - 1) / team + 15) / 16 * 16; // whole cache lines
+        const int64_t j0 = std::min(H, me * share), n = std::min(H, j0 + share) - j0;
+        std::vector<float> gates(static_cast<size_t>(4 * std::max<int64_t>(n, 1)));
+        float *gi = gates.data(), *gf = gi + n, *gc = gf + n, *go = gc + n;
+        auto clipped = [&](float v) { return d.hasClip ? std::clamp(v, -d.clip, d.clip) : v; };
+        float* cur = d.h;
+        float* next = other.data();
+        for (int64_t step = 0; step < d.seq; ++step) {
+            const int64_t t = d.reverse ? d.seq - 1 - step : step;
+            float* xt = d.xw + t * batch * G;
+            if (n == H) // one thread: the four gates' rows are one block
+                sgemm(false, true, batch, G, H, 1.0f, cur, H, d.r, H, 1.0f, xt, G, 1);
+            else
+                for (int k = 0; k < 4 && n > 0; ++k)
+                    sgemm(false, true, batch, n, H, 1.0f, cur, H, d.r + (k * H + j0) * H, H, 1.0f,
+                          xt + k * H + j0, G, 1);
+            for (int64_t b = 0; b < batch && n > 0; ++b) {
+                const float* hPrev = cur + b * H + j0;
+                float* hb = next + b * H + j0;
+                if (t >= d.lens[b]) { // finished: keeps its state, emits zeros
+                    std::copy(hPrev, hPrev + n, hb);
+                    continue;
+                }
+                const float* g = xt + b * G;
+                const float* pi = d.peep + j0;
+                const float* po = d.peep + H + j0;
+                const float* pf = d.peep + 2 * H + j0;
+                float* cs = d.c + b * H + j0;
+                // ONNX's gate order: i, o, f, c.
+                for (int64_t j = 0; j < n; ++j) {
+                    gi[j] = clipped(g[j0 + j] + pi[j] * cs[j]);
+                    gf[j] = clipped(g[2 * H + j0 + j] + pf[j] * cs[j]);
+                    gc[j] = clipped(g[3 * H + j0 + j]);
+                }
+                d.act[0].apply(gi, n);
+                if (d.inputForget)
+                    for (int64_t j = 0; j < n; ++j)
+                        gf[j] = 1.0f - gi[j];
+                else
+                    d.act[0].apply(gf, n);
+                d.act[1].apply(gc, n);
+                for (int64_t j = 0; j < n; ++j) {
+                    cs[j] = gf[j] * cs[j] + gi[j] * gc[j];
+                    go[j] = clipped(g[H + j0 + j] + po[j] * cs[j]);
+                }
+                d.act[0].apply(go, n);
+                std::copy(cs, cs + n, hb);
+                d.act[2].apply(hb, n);
+                for (int64_t j = 0; j < n; ++j)
+                    hb[j] *= go[j];
+                std::copy(hb, hb + n, d.y + t * d.yStepStride + b * H + j0);
+            }
+#pragma omp barrier
+            std::swap(cur, next);
+        }
+#pragma omp single
+        finalH = cur;
+    }
+    if (finalH != d.h)
+        std::copy(finalH, finalH + batch * H, d.h);
 }
 
 class RecurrentKernel final : public Kernel {
@@ -205,7 +306,6 @@ public:
         const int64_t G = gates * H;
         std::vector<float> xw(static_cast<size_t>(seq * batch * G)), hr(static_cast<size_t>(batch * G));
         std::vector<float> rh(static_cast<size_t>(batch * H)), hNew(static_cast<size_t>(batch * H));
-        std::vector<float> lstmGates(static_cast<size_t>(4 * H));
         for (int d = 0; d < dirs; ++d) {
             const bool reverse = direction == "reverse" || d == 1;
             const float* wd = w.data<float>() + d * G * inputSize;
@@ -219,6 +319,30 @@ public:
             // Input projection of all steps at once: [seq*batch, input] x W^T.
             sgemm(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd, inputSize,
                   0.0f, xw.data(), G, threads);
+            if (m_kind == CellKind::Lstm) {
+                for (int64_t row = 0; row < seq * batch; ++row)
+                    for (int64_t g = 0; g < G; ++g)
+                        xw[static_cast<size_t>(row * G + g)] += wb[g] + rb[g];
+                LstmDirection job{seq,
+                                  batch,
+                                  H,
+                                  reverse,
+                                  hasClip,
+                                  inputForget,
+                                  clip,
+                                  xw.data(),
+                                  rd,
+                                  pd,
+                                  act,
+                                  lens.data(),
+                                  hd,
+                                  cd,
+                                  y.data<float>() + d * batch * H,
+                                  dirs * batch * H};
+                const int team = threads > 0 ? threads : omp_get_max_threads();
+                lstmSlicedDirection(job, H >= kSlicedMinHidden ? team : 1);
+                continue;
+            }
             for (int64_t step = 0; step < seq; ++step) {
                 const int64_t t = reverse ? seq - 1 - step : step;
                 const float* xt = xw.data() + t * batch * G;
@@ -257,45 +381,10 @@ public:
                                 act[1](clipped(xt[b * G + 2 * H + j] + wb[2 * H + j] + hGate[b * H + j]));
                             hNew[b * H + j] = (1.0f - z) * hh + z * hd[b * H + j];
                         }
-                } else if (m_kind == CellKind::Rnn) {
+                } else {
                     for (int64_t b = 0; b < batch; ++b)
                         for (int64_t j = 0; j < H; ++j)
                             hNew[b * H + j] = act[0](clipped(gate(b, 0, j)));
-                } else {
-                    for (int64_t b = 0; b < batch; ++b) {
-                        if (t >= lens[static_cast<size_t>(b)])
-                            continue;
-                        // Gates i, f, c as whole vectors through the activations, then o on
-                        // the new cell state (its peephole reads it).
-                        float* gi = lstmGates.data();
-                        float* gf = gi + H;
-                        float* gc = gf + H;
-                        float* go = gc + H;
-                        const float* cPrev = cd + b * H;
-                        for (int64_t j = 0; j < H; ++j) {
-                            gi[j] = clipped(gate(b, 0, j) + pd[j] * cPrev[j]);
-                            gf[j] = clipped(gate(b, 2, j) + pd[2 * H + j] * cPrev[j]);
-                            gc[j] = clipped(gate(b, 3, j));
-                        }
-                        act[0].apply(gi, H);
-                        if (inputForget)
-                            for (int64_t j = 0; j < H; ++j)
-                                gf[j] = 1.0f - gi[j];
-                        else
-                            act[0].apply(gf, H);
-                        act[1].apply(gc, H);
-                        float* cNew = cd + b * H;
-                        for (int64_t j = 0; j < H; ++j) {
-                            cNew[j] = gf[j] * cPrev[j] + gi[j] * gc[j];
-                            go[j] = clipped(gate(b, 1, j) + pd[H + j] * cNew[j]);
-                        }
-                        act[0].apply(go, H);
-                        float* hb = hNew.data() + b * H;
-                        std::copy(cNew, cNew + H, hb);
-                        act[2].apply(hb, H);
-                        for (int64_t j = 0; j < H; ++j)
-                            hb[j] *= go[j];
-                    }
                 }
                 // Commit states of the sequences still running; finished ones keep their state
                 // and emit zeros.

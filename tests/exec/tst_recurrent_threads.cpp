@@ -1,0 +1,67 @@
+// LSTMs with enough hidden units run each direction in one parallel region that splits the
+// hidden units between threads; these compare that path (2 and 3 threads) with the
+// single-threaded one over directions, sequence lengths, peepholes, clip, input_forget,
+// initial states and hidden sizes that do not split evenly.
+#include "kernel_test_util.h"
+
+using namespace onnxscope;
+using namespace onnxscope::test;
+
+namespace {
+
+struct Case {
+    const char* name;
+    const char* direction;
+    int64_t hidden;
+    bool peepholes, clip, inputForget, lens;
+};
+
+} // namespace
+
+class TestRecurrentThreads : public QObject {
+    Q_OBJECT
+private slots:
+    void lstmAgreesAcrossThreadCounts() {
+        const Case cases[] = {
+            {"forward", "forward", 64, false, false, false, false},
+            {"uneven split, peepholes", "forward", 80, true, false, false, false},
+            {"bidirectional, lengths", "bidirectional", 96, true, false, false, true},
+            {"reverse, clip, input_forget", "reverse", 64, false, true, true, true},
+        };
+        std::mt19937 rng(21);
+        for (const Case& c : cases) {
+            const int64_t seq = 7, batch = 3, input = 10, H = c.hidden;
+            const int64_t dirs = std::string(c.direction) == "bidirectional" ? 2 : 1;
+            std::vector<Attribute> attrs{intAttr("hidden_size", H), stringAttr("direction", c.direction)};
+            if (c.clip)
+                attrs.push_back(floatAttr("clip", 0.4f));
+            if (c.inputForget)
+                attrs.push_back(intAttr("input_forget", 1));
+            const NodeDesc node = makeNode("LSTM", 8, 3, attrs, 14);
+            const float scale = 1.0f / std::sqrt(static_cast<float>(H));
+            std::vector<Value> in{randomTensor({seq, batch, input}, rng),
+                                  randomTensor({dirs, 4 * H, input}, rng, -scale, scale),
+                                  randomTensor({dirs, 4 * H, H}, rng, -scale, scale),
+                                  randomTensor({dirs, 8 * H}, rng, -0.1f, 0.1f),
+                                  c.lens ? Value(ints({batch}, {7, 3, 5})) : Value(),
+                                  randomTensor({dirs, batch, H}, rng),
+                                  randomTensor({dirs, batch, H}, rng),
+                                  c.peepholes ? Value(randomTensor({dirs, 3 * H}, rng)) : Value()};
+            auto expected = runNode(cpuRegistry(), node, in, 1);
+            QVERIFY2(expected.ok(), expected.message().c_str());
+            for (int threads : {2, 3}) {
+                auto actual = runNode(cpuRegistry(), node, in, threads);
+                QVERIFY2(actual.ok(), actual.message().c_str());
+                QCOMPARE(actual->size(), expected->size());
+                for (size_t o = 0; o < expected->size(); ++o)
+                    QVERIFY2(allClose((*actual)[o].tensor, (*expected)[o].tensor, 1e-5, 1e-6),
+                             (std::string(c.name) + ", output " + std::to_string(o) + ", " +
+                              std::to_string(threads) + " threads")
+                                 .c_str());
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecurrentThreads)
+#include "tst_recurrent_threads.moc"
