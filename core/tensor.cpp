@@ -201,7 +201,9 @@ bool Tensor::isReadOnly() const {
 }
 
 void* Tensor::mutableRawData() {
-    return isReadOnly() ? nullptr : m_data;
+    if (isReadOnly())
+        *this = clone();
+    return m_data;
 }
 
 Result<Tensor> Tensor::reshaped(Shape shape) const {

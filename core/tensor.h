@@ -60,7 +60,10 @@ public:
     bool isReadOnly() const;
 
     const void* rawData() const { return m_data; }
-    // Writable access; calling this on a read-only view is a programming error (returns nullptr).
+    // Writable access. A read-only view (an mmap, a protobuf string) first becomes a private
+    // copy of its bytes (copy on write), so a kernel that asks for writable data, or reads
+    // through the non-const accessors, never faults on shared weights; other tensors viewing the
+    // same bytes are unaffected.
     void* mutableRawData();
 
     template <typename T> const T* data() const { return static_cast<const T*>(m_data); }

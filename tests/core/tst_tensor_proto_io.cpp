@@ -389,6 +389,16 @@ private slots:
         QVERIFY(w.isReadOnly());
         QCOMPARE(w.data<float>()[3], 42.0f);
         QCOMPARE(w.data<float>()[2], -3.0f);
+        // Writable access to a shallow copy copies the bytes first; the view stays as it was.
+        Tensor copy = w;
+        float* writable = copy.data<float>();
+        QVERIFY(writable != nullptr);
+        QVERIFY(!copy.isReadOnly());
+        QVERIFY(static_cast<const void*>(writable) != w.rawData());
+        writable[3] = 7.0f;
+        QCOMPARE(copy.data<float>()[3], 7.0f);
+        QCOMPARE(w.data<float>()[3], 42.0f);
+        QVERIFY(w.isReadOnly());
 
         p.mutable_external_data(2)->set_value("12");
         auto wrongLength = tensorFromProto(p, &store);
