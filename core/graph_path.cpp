@@ -62,8 +62,10 @@ std::string describeGraphPath(const onnx::ModelProto& model, const GraphPath& pa
                 "." + s.attribute;
         if (s.index > 0)
             text += "[" + std::to_string(s.index) + "]";
-        auto next = graph ? step(*graph, s) : Result<const onnx::GraphProto*>(Status::error(""));
-        graph = next.ok() ? *next : nullptr;
+        if (graph) {
+            auto next = step(*graph, s);
+            graph = next.ok() ? *next : nullptr;
+        }
     }
     return text;
 }

@@ -78,27 +78,27 @@ QString ModelEditor::editRefusal() const {
     return m_readerCheck ? m_readerCheck() : QString();
 }
 
-QString ModelEditor::nodeLabel(int node, const GraphPath& path) const {
-    auto graph =
-        m_model ? graphAt(m_model->proto(), path) : Result<const onnx::GraphProto*>(Status::error(""));
-    if (!graph.ok() || node < 0 || node >= (*graph)->node_size())
-        return tr("node %1").arg(node);
-    const onnx::NodeProto& n = (*graph)->node(node);
-    const QString label =
-        n.name().empty() ? QStringLiteral("%1 #%2").arg(qstr(n.op_type())).arg(node) : qstr(n.name());
-    return path.empty() ? label
-                        : QStringLiteral("%1/%2").arg(qstr(describeGraphPath(m_model->proto(), path)), label);
-}
-
 namespace {
 
 // The node at index in the graph at path, or null.
 const onnx::NodeProto* nodeAt(const Model* model, int index, const GraphPath& path) {
-    auto graph = model ? graphAt(model->proto(), path) : Result<const onnx::GraphProto*>(Status::error(""));
+    if (!model)
+        return nullptr;
+    auto graph = graphAt(model->proto(), path);
     return graph.ok() && index >= 0 && index < (*graph)->node_size() ? &(*graph)->node(index) : nullptr;
 }
 
 } // namespace
+
+QString ModelEditor::nodeLabel(int node, const GraphPath& path) const {
+    const onnx::NodeProto* n = nodeAt(m_model.get(), node, path);
+    if (!n)
+        return tr("node %1").arg(node);
+    const QString label =
+        n->name().empty() ? QStringLiteral("%1 #%2").arg(qstr(n->op_type())).arg(node) : qstr(n->name());
+    return path.empty() ? label
+                        : QStringLiteral("%1/%2").arg(qstr(describeGraphPath(m_model->proto(), path)), label);
+}
 
 bool ModelEditor::apply(const QString& text, EditScope scope, ModelEditFn redo, ModelEditFn undo,
                         QString* error) {
