@@ -443,12 +443,7 @@ void TestDebugger::initializerPreviewsWithoutARun() {
 void TestDebugger::edgesPreviewComputedValuesWhenZoomedIn() {
     const PlanNodeMap& map = m_debug->nodeMap();
     const DisplayGraph& graph = *m_page->document()->graph;
-    auto tensorId = [&](const QString& name) {
-        for (size_t i = 0; i < graph.tensors().size(); ++i)
-            if (graph.tensors()[i].name == name)
-                return static_cast<int>(i);
-        return -1;
-    };
+    auto tensorId = [&](const QString& name) { return graph.tensorIndex(name); };
     GraphView* view = m_page->view();
     m_debug->runToDisplayNode(map.displayNode(3));
     QCOMPARE(int(waitStop(StopCause::RunTo).cause), int(StopCause::RunTo));

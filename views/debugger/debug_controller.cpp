@@ -615,14 +615,9 @@ void DebugController::refreshOverlay() {
 void DebugController::pushSketches() {
     if (m_pendingSketches.isEmpty() || !onMainGraph())
         return;
-    QHash<QString, int> ids;
-    const auto& tensors = m_graph->tensors();
-    for (size_t i = 0; i < tensors.size(); ++i)
-        if (m_pendingSketches.contains(tensors[i].name))
-            ids.insert(tensors[i].name, static_cast<int>(i));
     QHash<int, TensorSketch> byTensor;
     for (auto it = m_pendingSketches.cbegin(); it != m_pendingSketches.cend(); ++it)
-        if (const int id = ids.value(it.key(), -1); id >= 0)
+        if (const int id = m_graph->tensorIndex(it.key()); id >= 0)
             byTensor.insert(id, it.value());
     m_pendingSketches.clear();
     m_page->view()->addValueSketches(byTensor);
