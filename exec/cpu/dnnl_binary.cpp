@@ -44,10 +44,9 @@ public:
         const Tensor* x = ctx.inputTensor(p->xInput);
         const Tensor* operand = ctx.inputTensor(1 - p->xInput);
         Tensor y = du::newOutput(ctx, x->shape());
-        p->primitive.execute(du::stream(), {{DNNL_ARG_SRC_0, du::wrap(p->src0, x->rawData())},
-                                            {DNNL_ARG_SRC_1, du::wrap(p->src1, operand->rawData())},
-                                            {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
-        du::stream().wait();
+        du::run(p->primitive, {{DNNL_ARG_SRC_0, du::wrap(p->src0, x->rawData())},
+                               {DNNL_ARG_SRC_1, du::wrap(p->src1, operand->rawData())},
+                               {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
         return {};
     }
 

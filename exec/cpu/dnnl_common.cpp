@@ -16,6 +16,11 @@ dnnl::stream& stream() {
     return s;
 }
 
+void run(const dnnl::primitive& primitive, const std::unordered_map<int, dnnl::memory>& args) {
+    primitive.execute(stream(), args);
+    stream().wait();
+}
+
 Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::string& op) {
     if (reference)
         return reference->compute(ctx);

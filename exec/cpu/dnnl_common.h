@@ -17,12 +17,16 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace onnxscope::dnnl_util {
 
 dnnl::engine& engine();
 dnnl::stream& stream(); // one per calling thread
+// Executes a primitive on the calling thread's stream and waits for it, so the outputs are
+// complete when the kernel's compute() returns.
+void run(const dnnl::primitive& primitive, const std::unordered_map<int, dnnl::memory>& args);
 
 // Sets the OpenMP thread count of the calling thread (0: leave OpenMP's default); returns the
 // count in effect.

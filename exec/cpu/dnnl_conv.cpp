@@ -72,8 +72,7 @@ public:
             {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wei}, {DNNL_ARG_DST, dst}};
         if (b)
             args.emplace(DNNL_ARG_BIAS, du::wrap(p->biasDesc, b->rawData()));
-        p->primitive.execute(du::stream(), args);
-        du::stream().wait();
+        du::run(p->primitive, args);
         if (p->dstBuffer)
             du::reorder(p->dstBuffer, userDst, &p->fromDst);
         return {};

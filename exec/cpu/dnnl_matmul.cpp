@@ -78,8 +78,7 @@ public:
                                              {DNNL_ARG_DST, du::wrap(p->userDst, y.data<float>())}};
         if (p->biasInput >= 0)
             args.emplace(DNNL_ARG_BIAS, du::wrap(p->biasDesc, ctx.inputTensor(p->biasInput)->rawData()));
-        p->primitive.execute(du::stream(), args);
-        du::stream().wait();
+        du::run(p->primitive, args);
         return {};
     }
 

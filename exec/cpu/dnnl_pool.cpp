@@ -36,9 +36,8 @@ public:
             return du::runReferenceOr(m_reference.get(), ctx, m_node.opType);
         du::useThreads(ctx.threadCount());
         Tensor y = du::newOutput(ctx, p->outputShape);
-        p->primitive.execute(du::stream(), {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
-                                            {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
-        du::stream().wait();
+        du::run(p->primitive, {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
+                               {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
         return {};
     }
 
