@@ -1,14 +1,13 @@
 #include "tensor.h"
 
 #include "float_types.h"
+#include "storage_arena.h"
 
 #include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <mutex>
 #include <new>
-#include <unordered_map>
 
 namespace onnxscope {
 
@@ -20,62 +19,38 @@ public:
 
 namespace {
 
-// Blocks of freed tensors, by size class, for the next tensor of that class. Inference
-// allocates the same activation sizes on every run; without this, each large one was a fresh
-// mmap that the kernel then page-faulted in, and munmap'd again when the value died.
-class StoragePool {
+// Large tensors live in one process-wide arena (see storage_arena.h); small ones come from
+// malloc's own caches quickly enough. Under AddressSanitizer every tensor is its own
+// allocation, so reads of freed tensors are caught.
+class TensorMemory {
 public:
-    // Smaller blocks come from malloc's own caches quickly enough.
-    static constexpr size_t kMinBytes = size_t(64) << 10;
-    // What the pool may hold while no tensor uses it; beyond that, freed blocks go back.
-#ifdef __SANITIZE_ADDRESS__
-    static constexpr size_t kMaxCachedBytes = 0; // so AddressSanitizer sees reads of freed tensors
-#else
-    static constexpr size_t kMaxCachedBytes = size_t(256) << 20;
-#endif
+    static constexpr size_t kArenaMinBytes = size_t(64) << 10;
 
-    static StoragePool& instance() {
-        static auto* pool = new StoragePool; // never destroyed: tensors may die during exit
-        return *pool;
+    static void* take(size_t bytes) {
+        if (useArena(bytes))
+            return arena().take(bytes);
+        return std::aligned_alloc(StorageArena::kAlignment, StorageArena::roundUp(bytes));
     }
-
-    // Four classes per power of two, so a block serves requests up to a quarter smaller.
-    static size_t sizeClass(size_t bytes) {
-        if (bytes < kMinBytes)
-            return bytes == 0 ? 64 : (bytes + 63) / 64 * 64;
-        const size_t step = std::bit_floor(bytes) / 4;
-        return (bytes + step - 1) / step * step;
-    }
-
-    void* take(size_t classBytes) {
-        if (classBytes < kMinBytes)
-            return nullptr;
-        std::lock_guard lock(m_mutex);
-        auto it = m_free.find(classBytes);
-        if (it == m_free.end() || it->second.empty())
-            return nullptr;
-        void* block = it->second.back();
-        it->second.pop_back();
-        m_cachedBytes -= classBytes;
-        return block;
-    }
-
-    void give(void* block, size_t classBytes) {
-        if (classBytes >= kMinBytes) {
-            std::lock_guard lock(m_mutex);
-            if (m_cachedBytes + classBytes <= kMaxCachedBytes) {
-                m_free[classBytes].push_back(block);
-                m_cachedBytes += classBytes;
-                return;
-            }
-        }
-        std::free(block);
+    static void give(void* data, size_t bytes) {
+        if (useArena(bytes))
+            arena().give(data, bytes);
+        else
+            std::free(data);
     }
 
 private:
-    std::mutex m_mutex;
-    std::unordered_map<size_t, std::vector<void*>> m_free;
-    size_t m_cachedBytes = 0;
+    static bool useArena(size_t bytes) {
+#ifdef __SANITIZE_ADDRESS__
+        (void)bytes;
+        return false;
+#else
+        return bytes >= kArenaMinBytes;
+#endif
+    }
+    static StorageArena& arena() {
+        static auto* instance = new StorageArena; // never destroyed: tensors may die during exit
+        return *instance;
+    }
 };
 
 class HeapStorage final : public TensorStorage {
@@ -83,10 +58,8 @@ public:
     HeapStorage(DataType type, int64_t count, bool zeroed)
         : m_type(type)
         , m_count(count)
-        , m_classBytes(StoragePool::sizeClass(static_cast<size_t>(count) * elementByteSize(type))) {
-        m_data = StoragePool::instance().take(m_classBytes);
-        if (!m_data)
-            m_data = std::aligned_alloc(64, m_classBytes);
+        , m_bytes(StorageArena::roundUp(static_cast<size_t>(count) * elementByteSize(type))) {
+        m_data = TensorMemory::take(m_bytes);
         if (!m_data)
             throw std::bad_alloc();
         if (type == DataType::String) {
@@ -94,7 +67,7 @@ public:
             for (int64_t i = 0; i < count; ++i)
                 new (strings + i) std::string();
         } else if (zeroed) {
-            std::memset(m_data, 0, m_classBytes);
+            std::memset(m_data, 0, m_bytes);
         }
     }
     ~HeapStorage() override {
@@ -103,7 +76,7 @@ public:
             for (int64_t i = 0; i < m_count; ++i)
                 strings[i].~basic_string();
         }
-        StoragePool::instance().give(m_data, m_classBytes);
+        TensorMemory::give(m_data, m_bytes);
     }
     bool readOnly() const override { return false; }
     void* data() const { return m_data; }
@@ -111,7 +84,7 @@ public:
 private:
     DataType m_type;
     int64_t m_count;
-    size_t m_classBytes; // a multiple of 64, as aligned_alloc requires
+    size_t m_bytes; // a multiple of 64, as aligned_alloc requires
     void* m_data = nullptr;
 };
 

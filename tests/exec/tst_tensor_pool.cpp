@@ -1,5 +1,6 @@
-// Tensor storage reuse: freed blocks of 64 KiB and more serve the next tensor of about their
-// size, which must still see a zeroed tensor unless it asked for uninitialized storage.
+// Tensor storage reuse: tensors of 64 KiB and more live in an arena (core/storage_arena.h) where
+// a freed range serves the next tensor that fits it, which must still see a zeroed tensor unless
+// it asked for uninitialized storage.
 #include "core/tensor.h"
 
 #include <QTest>
@@ -20,7 +21,7 @@ private slots:
             std::memset(dirty.mutableRawData(), 0xff, dirty.byteSize());
             address = dirty.rawData();
         }
-        Tensor reused(DataType::Float, {1, 60, 32, 32}); // a little smaller: same size class
+        Tensor reused(DataType::Float, {1, 60, 32, 32}); // a little smaller: fits the freed range
 #ifndef __SANITIZE_ADDRESS__                             // sanitized builds free every block at once
         QCOMPARE(reused.rawData(), address);
 #endif
