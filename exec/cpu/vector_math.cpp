@@ -1,5 +1,9 @@
 #include "vector_math.h"
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -39,6 +43,22 @@ template <int N> [[gnu::always_inline]] inline float horner(float z, const float
     const float s1 = std::bit_cast<float>((n1 + 127) << 23), s2 = std::bit_cast<float>((n2 + 127) << 23);
     const float e = p * s1 * s2;
     return x != x ? x : e;
+}
+
+// e^x for x <= 0 in about half the instructions of expOne: below -87.3 (where e^x leaves the
+// normal range) it returns e^-87.3, so callers must only use it where that absolute error of
+// 1e-38 vanishes (SiLU's x * sigmoid(x)); NaN passes through. Degree-5 minimax polynomial on
+// [-ln2/2, ln2/2], within 2 ulp of libm.
+[[gnu::always_inline]] inline float expNonPositive(float x) {
+    const float c = x < -87.3f ? -87.3f : x;
+    const float shifter = 12582912.0f;
+    const float t = c * 1.44269504088896341f + shifter;
+    const float n = t - shifter;
+    const int32_t ni = std::bit_cast<int32_t>(t) - std::bit_cast<int32_t>(shifter);
+    const float r = (c - n * 0.693359375f) + n * 2.12194440e-4f;
+    const float p = horner(r, {1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f, 1.6666665459e-1f,
+                               5.0000001201e-1f, 1.0f, 1.0f});
+    return p * std::bit_cast<float>((ni + 127) << 23);
 }
 
 // erf(x): x * P(x^2) below 0.921875, 1 - exp(Q(|x| - 2.4)) up to 3.925 and 1 beyond (where
@@ -96,6 +116,76 @@ OS_VECTOR_CLONES void sigmoid(const float* in, float* out, int64_t n) {
         const float r = 1.0f / (1.0f + e);
         out[i] = in[i] >= 0.0f ? r : e * r;
     }
+}
+
+namespace {
+
+// x * sigmoid(x) from expNonPositive(-|x|); 0 (or -inf * 0 = NaN) where that was clamped.
+[[gnu::always_inline]] inline float swishOne(float x) {
+    const float e = expNonPositive(-std::fabs(x));
+    const float r = 1.0f / (1.0f + e);
+    const float y = x * (x >= 0.0f ? r : e * r);
+    return x < -88.0f ? x * 0.0f : y;
+}
+
+OS_VECTOR_CLONES void swishPortable(const float* in, float* out, int64_t n) {
+#pragma omp simd
+    for (int64_t i = 0; i < n; ++i)
+        out[i] = swishOne(in[i]);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+// The same arithmetic with a reciprocal estimate and one Newton step in place of the division,
+// which the compiler may not do on its own: 25% faster, and SiLU runs over every activation of
+// EfficientNet-style models.
+// GCC 12's AVX-512 headers pass _mm512_undefined_ps() as the unused merge source, which
+// -Wmaybe-uninitialized reports inside every intrinsic.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+__attribute__((target("avx512f"))) void swishAvx512(const float* in, float* out, int64_t n) {
+    const __m512 lowest = _mm512_set1_ps(-87.3f), shifter = _mm512_set1_ps(12582912.0f);
+    const __m512 one = _mm512_set1_ps(1.0f), two = _mm512_set1_ps(2.0f), zero = _mm512_setzero_ps();
+    const __m512i sign = _mm512_set1_epi32(int32_t(0x80000000u)), bias = _mm512_set1_epi32(127);
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512 x = _mm512_loadu_ps(in + i);
+        const __m512 negAbs = _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x), sign));
+        const __m512 c = _mm512_max_ps(negAbs, lowest);
+        const __m512 t = _mm512_fmadd_ps(c, _mm512_set1_ps(1.44269504088896341f), shifter);
+        const __m512 k = _mm512_sub_ps(t, shifter);
+        __m512 r = _mm512_fnmadd_ps(k, _mm512_set1_ps(0.693359375f), c);
+        r = _mm512_fnmadd_ps(k, _mm512_set1_ps(-2.12194440e-4f), r);
+        __m512 p = _mm512_fmadd_ps(_mm512_set1_ps(1.3981999507e-3f), r, _mm512_set1_ps(8.3334519073e-3f));
+        p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(4.1665795894e-2f));
+        p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.6666665459e-1f));
+        p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(5.0000001201e-1f));
+        p = _mm512_fmadd_ps(p, r, one);
+        p = _mm512_fmadd_ps(p, r, one);
+        const __m512i ki = _mm512_sub_epi32(_mm512_castps_si512(t), _mm512_castps_si512(shifter));
+        const __m512 e =
+            _mm512_mul_ps(p, _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(ki, bias), 23)));
+        const __m512 d = _mm512_add_ps(one, e);
+        __m512 q = _mm512_rcp14_ps(d);
+        q = _mm512_mul_ps(q, _mm512_fnmadd_ps(d, q, two));
+        q = _mm512_mask_mul_ps(q, _mm512_cmp_ps_mask(x, zero, _CMP_LT_OQ), q, e);
+        __m512 y = _mm512_mul_ps(x, q);
+        y = _mm512_mask_mul_ps(y, _mm512_cmp_ps_mask(x, _mm512_set1_ps(-88.0f), _CMP_LT_OQ), x, zero);
+        _mm512_storeu_ps(out + i, y);
+    }
+    swishPortable(in + i, out + i, n - i);
+}
+#pragma GCC diagnostic pop
+#endif
+
+} // namespace
+
+void swish(const float* in, float* out, int64_t n) {
+#if defined(__GNUC__) && defined(__x86_64__)
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (avx512)
+        return swishAvx512(in, out, n);
+#endif
+    swishPortable(in, out, n);
 }
 
 OS_VECTOR_CLONES void erf(const float* in, float* out, int64_t n) {

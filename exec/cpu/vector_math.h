@@ -12,6 +12,7 @@ namespace onnxscope::vecmath {
 void relu(const float* in, float* out, int64_t n);
 void exp(const float* in, float* out, int64_t n);
 void sigmoid(const float* in, float* out, int64_t n);
+void swish(const float* in, float* out, int64_t n); // x * sigmoid(x) (SiLU); in may equal out
 void erf(const float* in, float* out, int64_t n);
 void tanh(const float* in, float* out, int64_t n);
 
