@@ -5,15 +5,20 @@
 // one per thread over its share of the hidden units, see lstmSlicedDirection).
 #include "rnn.h"
 
+#include "exec/cpu/constant_gemm.h"
 #include "exec/cpu/nn_util.h"
+#include "exec/cpu/packed_rows.h"
 #include "exec/cpu/sgemm.h"
 #include "exec/cpu/vector_math.h"
-#include "exec/kernel.h"
+#include "exec/fast_path.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include <omp.h>
 
@@ -46,7 +51,29 @@ struct LstmDirection {
     float* c = nullptr;              // [batch, H] likewise
     float* y = nullptr;              // Y's [batch, H] block of step 0 for this direction
     int64_t yStepStride = 0;         // floats from one step's block to the next
+    // At batch 1 with a constant R: each thread's rows of R, packed (see lstmRowsOf), for a
+    // team of this many threads; null otherwise.
+    const std::vector<PackedRows>* packed = nullptr;
 };
+
+// The hidden units [first, first + count) one thread of a team owns in lstmSlicedDirection.
+struct HiddenSlice {
+    int64_t first = 0, count = 0;
+};
+HiddenSlice hiddenSliceOf(int64_t H, int64_t team, int64_t me) {
+    const int64_t share = ((H + team - 1) / team + 15) / 16 * 16; // whole cache lines
+    const int64_t first = std::min(H, me * share);
+    return {first, std::min(H, first + share) - first};
+}
+
+// The rows of R ([4H, H]) whose products a thread needs: its hidden units' rows of each gate.
+std::vector<int64_t> lstmRowsOf(int64_t H, HiddenSlice slice) {
+    std::vector<int64_t> rows;
+    for (int64_t k = 0; k < 4; ++k)
+        for (int64_t j = 0; j < slice.count; ++j)
+            rows.push_back(k * H + slice.first + j);
+    return rows;
+}
 
 void lstmSlicedDirection(const LstmDirection& d, int threads);
 
@@ -128,9 +155,13 @@ void lstmSlicedDirection(const LstmDirection& d, int threads) {
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
         const int64_t team = omp_get_num_threads(), me = omp_get_thread_num();
-        const int64_t share = ((H + team - 1) / team + 15) / 16 * 16; // whole cache lines
-        const int64_t j0 = std::min(H, me * share), n = std::min(H, j0 + share) - j0;
+        const HiddenSlice slice = hiddenSliceOf(H, team, me);
+        const int64_t j0 = slice.first, n = slice.count;
         std::vector<float> gates(static_cast<size_t>(4 * std::max<int64_t>(n, 1)));
+        const PackedRows* packed = d.packed && static_cast<int64_t>(d.packed->size()) == team
+                                       ? &(*d.packed)[static_cast<size_t>(me)]
+                                       : nullptr;
+        std::vector<float> products(packed ? static_cast<size_t>(packed->paddedRows()) : 0);
         float *gi = gates.data(), *gf = gi + n, *gc = gf + n, *go = gc + n;
         auto clipped = [&](float v) { return d.hasClip ? std::clamp(v, -d.clip, d.clip) : v; };
         float* cur = d.h;
@@ -138,7 +169,13 @@ void lstmSlicedDirection(const LstmDirection& d, int threads) {
         for (int64_t step = 0; step < d.seq; ++step) {
             const int64_t t = d.reverse ? d.seq - 1 - step : step;
             float* xt = d.xw + t * batch * G;
-            if (n == H) // one thread: the four gates' rows are one block
+            if (packed) { // batch 1: the gates' rows of this thread, in their order
+                for (int64_t k = 0; k < 4; ++k)
+                    std::copy(xt + k * H + j0, xt + k * H + j0 + n, products.data() + k * n);
+                packed->accumulate(cur, products.data(), step % 2 == 1);
+                for (int64_t k = 0; k < 4; ++k)
+                    std::copy(products.data() + k * n, products.data() + (k + 1) * n, xt + k * H + j0);
+            } else if (n == H) // one thread: the four gates' rows are one block
                 sgemm(false, true, batch, G, H, 1.0f, cur, H, d.r, H, 1.0f, xt, G, 1);
             else
                 for (int k = 0; k < 4 && n > 0; ++k)
@@ -190,7 +227,10 @@ void lstmSlicedDirection(const LstmDirection& d, int threads) {
         std::copy(finalH, finalH + batch * H, d.h);
 }
 
-class RecurrentKernel final : public Kernel {
+// A fast path only in that constant W and R are handed over once per session: the input
+// product reorders W once (ConstantRightGemm), and LSTMs at batch 1 pack R (PackedRows) per
+// team size and direction, once.
+class RecurrentKernel final : public FastPathKernel {
 public:
     RecurrentKernel(const NodeDesc& node, CellKind kind)
         : m_node(node)
@@ -259,6 +299,8 @@ public:
         if (layout)
             x = transpose01(x);
         Tensor w = toFloat(*wT), r = toFloat(*rT);
+        const bool constantW = wT->dataType() == DataType::Float && m_constantW.isValid() &&
+                               m_constantW.rawData() == wT->rawData();
         std::vector<float> bias(static_cast<size_t>(dirs * 2 * gates * H), 0.0f);
         if (const Tensor* b = ctx.inputTensor(3)) {
             if (b->elementCount() != dirs * 2 * gates * H)
@@ -317,12 +359,22 @@ public:
             float* cd = c.data<float>() + d * batch * H;
             const float* pd = peep.data() + d * 3 * H;
             // Input projection of all steps at once: [seq*batch, input] x W^T.
-            sgemm(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd, inputSize,
-                  0.0f, xw.data(), G, threads);
+            if (constantW)
+                inputProduct(d, wd, G, inputSize).run(x.data<float>(), seq * batch, xw.data(), threads);
+            else
+                sgemm(false, true, seq * batch, G, inputSize, 1.0f, x.data<float>(), inputSize, wd, inputSize,
+                      0.0f, xw.data(), G, threads);
             if (m_kind == CellKind::Lstm) {
-                for (int64_t row = 0; row < seq * batch; ++row)
+                std::vector<float> gateBias(static_cast<size_t>(G));
+                for (int64_t g = 0; g < G; ++g)
+                    gateBias[static_cast<size_t>(g)] = wb[g] + rb[g];
+                for (int64_t row = 0; row < seq * batch; ++row) {
+                    float* out = xw.data() + row * G;
+                    const float* sum = gateBias.data();
+#pragma omp simd
                     for (int64_t g = 0; g < G; ++g)
-                        xw[static_cast<size_t>(row * G + g)] += wb[g] + rb[g];
+                        out[g] += sum[g];
+                }
                 LstmDirection job{seq,
                                   batch,
                                   H,
@@ -339,8 +391,11 @@ public:
                                   cd,
                                   y.data<float>() + d * batch * H,
                                   dirs * batch * H};
-                const int team = threads > 0 ? threads : omp_get_max_threads();
-                lstmSlicedDirection(job, H >= kSlicedMinHidden ? team : 1);
+                const int team = H >= kSlicedMinHidden ? (threads > 0 ? threads : omp_get_max_threads()) : 1;
+                if (batch == 1 && m_constantR.isValid() && m_constantR.rawData() == rT->rawData() &&
+                    m_constantR.dataType() == DataType::Float)
+                    job.packed = packedRows(team, d, rd, H);
+                lstmSlicedDirection(job, team);
                 continue;
             }
             for (int64_t step = 0; step < seq; ++step) {
@@ -407,6 +462,20 @@ public:
         return Status();
     }
 
+    void bindConstantInput(int index, const Tensor& value) override {
+        std::lock_guard lock(m_packMutex);
+        if (index == 1) {
+            m_constantW = value;
+            m_inputProducts.clear();
+        } else if (index == 2) {
+            m_constantR = value;
+            m_packed.clear();
+        }
+    }
+    bool handles(const KernelContext&) const override {
+        return true;
+    }
+
 private:
     // [a, b, rest] -> [b, a, rest]
     static Tensor transpose01(const Tensor& t) {
@@ -433,8 +502,35 @@ private:
         return out;
     }
 
+    // R of direction d (rd, [4H, H]) packed for each thread of a team of `team`.
+    const std::vector<PackedRows>* packedRows(int team, int d, const float* rd, int64_t H) const {
+        std::lock_guard lock(m_packMutex);
+        auto& slot = m_packed[{team, d}];
+        if (!slot) {
+            slot = std::make_unique<std::vector<PackedRows>>();
+            for (int me = 0; me < team; ++me)
+                slot->emplace_back(rd, H, lstmRowsOf(H, hiddenSliceOf(H, team, me)));
+        }
+        return slot.get();
+    }
+
+    // X W^T for direction d of a constant W (wd: its [G, input] block).
+    const ConstantRightGemm& inputProduct(int d, const float* wd, int64_t G, int64_t inputSize) const {
+        std::lock_guard lock(m_packMutex);
+        auto& slot = m_inputProducts[d];
+        if (!slot)
+            slot = std::make_unique<ConstantRightGemm>(wd, G, inputSize);
+        return *slot;
+    }
+
     NodeDesc m_node;
     CellKind m_kind;
+    Tensor m_constantW; // W when it is the same on every run (an initializer)
+    mutable std::map<int, std::unique_ptr<ConstantRightGemm>> m_inputProducts; // by direction
+    Tensor m_constantR;                                                        // R likewise
+    mutable std::mutex m_packMutex;
+    mutable std::map<std::pair<int, int>, std::unique_ptr<std::vector<PackedRows>>>
+        m_packed; // (team, direction)
 };
 
 template <CellKind Kind> Result<std::unique_ptr<Kernel>> makeRecurrent(const NodeDesc& node) {

@@ -1,8 +1,13 @@
 // LSTMs with enough hidden units run each direction in one parallel region that splits the
 // hidden units between threads; these compare that path (2 and 3 threads) with the
 // single-threaded one over directions, sequence lengths, peepholes, clip, input_forget,
-// initial states and hidden sizes that do not split evenly.
+// initial states and hidden sizes that do not split evenly; and, at batch 1 with R bound as a
+// constant (an initializer) and W too, the packed recurrent product and the reordered input
+// product against R and W passed as inputs.
 #include "kernel_test_util.h"
+
+#include "exec/fast_path.h"
+#include "exec/kernel_runner.h"
 
 using namespace onnxscope;
 using namespace onnxscope::test;
@@ -58,6 +63,57 @@ private slots:
                              (std::string(c.name) + ", output " + std::to_string(o) + ", " +
                               std::to_string(threads) + " threads")
                                  .c_str());
+            }
+        }
+    }
+
+    void lstmWithConstantWeightsAtBatch1AgreesWithWeightsAsInputs() {
+        // Hidden sizes whose thread slices end inside a 16-row strip and a 128-row panel.
+        const Case cases[] = {
+            {"forward", "forward", 256, false, false, false, false},
+            {"uneven, peepholes, clip", "forward", 72, true, true, false, false},
+            {"bidirectional", "bidirectional", 100, false, false, true, false},
+            {"reverse, one thread's worth", "reverse", 40, false, false, false, false},
+        };
+        std::mt19937 rng(5);
+        for (const Case& c : cases) {
+            const int64_t seq = 9, batch = 1, input = 12, H = c.hidden;
+            const int64_t dirs = std::string(c.direction) == "bidirectional" ? 2 : 1;
+            std::vector<Attribute> attrs{intAttr("hidden_size", H), stringAttr("direction", c.direction)};
+            if (c.clip)
+                attrs.push_back(floatAttr("clip", 0.5f));
+            if (c.inputForget)
+                attrs.push_back(intAttr("input_forget", 1));
+            const NodeDesc node = makeNode("LSTM", 8, 3, attrs, 14);
+            const float scale = 1.0f / std::sqrt(static_cast<float>(H));
+            const Tensor w = randomTensor({dirs, 4 * H, input}, rng, -scale, scale);
+            const Tensor r = randomTensor({dirs, 4 * H, H}, rng, -scale, scale);
+            std::vector<Value> in{randomTensor({seq, batch, input}, rng),
+                                  w,
+                                  r,
+                                  randomTensor({dirs, 8 * H}, rng, -0.1f, 0.1f),
+                                  Value(),
+                                  randomTensor({dirs, batch, H}, rng),
+                                  randomTensor({dirs, batch, H}, rng),
+                                  c.peepholes ? Value(randomTensor({dirs, 3 * H}, rng)) : Value()};
+            auto expected = runNode(cpuRegistry(), node, in, 1);
+            QVERIFY2(expected.ok(), expected.message().c_str());
+            auto kernel = cpuRegistry().find(node)->create(node);
+            QVERIFY2(kernel.ok(), kernel.message().c_str());
+            auto* fast = dynamic_cast<FastPathKernel*>(kernel->get());
+            QVERIFY(fast);
+            fast->bindConstantInput(1, w);
+            fast->bindConstantInput(2, r);
+            for (int threads : {1, 2, 3}) {
+                for (int repeat = 0; repeat < 2; ++repeat) { // the second call reuses the packing
+                    auto actual = runKernel(**kernel, node, in, threads);
+                    QVERIFY2(actual.ok(), actual.message().c_str());
+                    for (size_t o = 0; o < expected->size(); ++o)
+                        QVERIFY2(allClose((*actual)[o].tensor, (*expected)[o].tensor, 1e-5, 1e-6),
+                                 (std::string(c.name) + ", output " + std::to_string(o) + ", " +
+                                  std::to_string(threads) + " threads")
+                                     .c_str());
+                }
             }
         }
     }

@@ -1,0 +1,116 @@
+#include "packed_rows.h"
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace onnxscope {
+
+namespace {
+
+// One panel of `width` rows (a multiple of 16) over `cols` columns, stored [k][width].
+void accumulatePanelPortable(const float* panel, int64_t width, int64_t cols, const float* h, float* acc) {
+    for (int64_t k = 0; k < cols; ++k) {
+        const float hk = h[k];
+        const float* column = panel + k * width;
+#pragma omp simd
+        for (int64_t j = 0; j < width; ++j)
+            acc[j] += hk * column[j];
+    }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+// GCC 12's AVX-512 headers pass _mm512_undefined_ps() as the unused merge source, which
+// -Wmaybe-uninitialized reports inside every intrinsic.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+template <int Strips>
+__attribute__((target("avx512f"))) void accumulatePanelAvx512(const float* panel, int64_t cols,
+                                                              const float* h, float* acc) {
+    __m512 sum[Strips];
+#pragma GCC unroll 8
+    for (int s = 0; s < Strips; ++s)
+        sum[s] = _mm512_loadu_ps(acc + 16 * s);
+    for (int64_t k = 0; k < cols; ++k) {
+        const __m512 hk = _mm512_set1_ps(h[k]);
+        const float* column = panel + k * 16 * Strips;
+#pragma GCC unroll 8
+        for (int s = 0; s < Strips; ++s)
+            sum[s] = _mm512_fmadd_ps(hk, _mm512_load_ps(column + 16 * s), sum[s]);
+    }
+#pragma GCC unroll 8
+    for (int s = 0; s < Strips; ++s)
+        _mm512_storeu_ps(acc + 16 * s, sum[s]);
+}
+
+__attribute__((target("avx512f"))) void accumulatePanelAvx512(const float* panel, int64_t strips,
+                                                              int64_t cols, const float* h, float* acc) {
+    switch (strips) {
+    case 1:
+        return accumulatePanelAvx512<1>(panel, cols, h, acc);
+    case 2:
+        return accumulatePanelAvx512<2>(panel, cols, h, acc);
+    case 3:
+        return accumulatePanelAvx512<3>(panel, cols, h, acc);
+    case 4:
+        return accumulatePanelAvx512<4>(panel, cols, h, acc);
+    case 5:
+        return accumulatePanelAvx512<5>(panel, cols, h, acc);
+    case 6:
+        return accumulatePanelAvx512<6>(panel, cols, h, acc);
+    case 7:
+        return accumulatePanelAvx512<7>(panel, cols, h, acc);
+    default:
+        return accumulatePanelAvx512<8>(panel, cols, h, acc);
+    }
+}
+#pragma GCC diagnostic pop
+#endif
+
+bool haveAvx512() {
+#if defined(__GNUC__) && defined(__x86_64__)
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    return avx512;
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+PackedRows::PackedRows(const float* m, int64_t cols, const std::vector<int64_t>& rows)
+    : m_rows(static_cast<int64_t>(rows.size()))
+    , m_cols(cols)
+    , m_panels(DataType::Float, {std::max<int64_t>(paddedRows() * cols, 1)}) { // zeroed: the padding
+    float* out = m_panels.data<float>();
+    for (int64_t first = 0; first < m_rows; first += kPanelRows) {
+        const int64_t width = std::min(kPanelRows, paddedRows() - first);
+        float* panel = out + first * cols;
+        for (int64_t j = 0; j < width && first + j < m_rows; ++j) {
+            const float* row = m + rows[static_cast<size_t>(first + j)] * cols;
+            for (int64_t k = 0; k < cols; ++k)
+                panel[k * width + j] = row[k];
+        }
+    }
+}
+
+void PackedRows::accumulate(const float* h, float* acc, bool backwards) const {
+    const float* panels = m_panels.data<float>();
+    const bool avx512 = haveAvx512();
+    const int64_t panelCount = (m_rows + kPanelRows - 1) / kPanelRows;
+    for (int64_t i = 0; i < panelCount; ++i) {
+        const int64_t first = (backwards ? panelCount - 1 - i : i) * kPanelRows;
+        const int64_t width = std::min(kPanelRows, paddedRows() - first);
+        const float* panel = panels + first * m_cols;
+#if defined(__GNUC__) && defined(__x86_64__)
+        if (avx512) {
+            accumulatePanelAvx512(panel, width / 16, m_cols, h, acc + first);
+            continue;
+        }
+#endif
+        (void)avx512;
+        accumulatePanelPortable(panel, width, m_cols, h, acc + first);
+    }
+}
+
+} // namespace onnxscope
