@@ -178,23 +178,29 @@ Status GraphExecutor::runNode(Frame& frame, size_t index) const {
 }
 
 Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) const {
-    const std::string where = node.desc.displayName() +
-                              (node.functionPath.empty() ? "" : " in function " + node.functionPath) +
-                              (node.backend ? " on " + node.backend->name() : "") + ": ";
+    // Built only for an error, not as string allocations on every node of every run.
+    auto where = [&node] {
+        return node.desc.displayName() +
+               (node.functionPath.empty() ? "" : " in function " + node.functionPath) +
+               (node.backend ? " on " + node.backend->name() : "") + ": ";
+    };
     if (!node.kernel)
-        return node.planError.ok() ? Status::error(where + "no kernel") : node.planError.withContext(where);
+        return node.planError.ok() ? Status::error(where() + "no kernel")
+                                   : node.planError.withContext(where());
     for (size_t i = 0; i < node.inputSlots.size(); ++i) {
         const int slot = node.inputSlots[i];
         if (slot >= 0 && !frame.find(slot))
-            return Status::error(where + "input " + std::to_string(i) + " ('" + node.desc.inputs[i] +
+            return Status::error(where() + "input " + std::to_string(i) + " ('" + node.desc.inputs[i] +
                                  "') has no value (its producer has not run or did not set it)");
     }
     if (!node.backend || node.backend->usesHostMemory()) {
         for (int slot : node.inputSlots)
-            OS_RETURN_IF_ERROR(frame.ensureOnHost(slot).withContext(where));
+            if (Status copied = frame.ensureOnHost(slot); !copied.ok())
+                return copied.withContext(where());
         // Subgraphs read these through the frame chain, on the host.
         for (int slot : node.implicitSlots)
-            OS_RETURN_IF_ERROR(frame.ensureOnHost(slot).withContext(where));
+            if (Status copied = frame.ensureOnHost(slot); !copied.ok())
+                return copied.withContext(where());
     }
     NodeContext context(*this, frame, node);
     Status status;
@@ -208,7 +214,7 @@ Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) cons
         status = Status::error("unknown exception");
     }
     if (!status.ok())
-        return status.withContext(where);
+        return status.withContext(where());
     context.commit();
     return {};
 }
