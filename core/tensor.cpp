@@ -173,6 +173,10 @@ bool Tensor::isReadOnly() const {
     return m_storage && m_storage->readOnly();
 }
 
+bool Tensor::ownsStorageAlone() const {
+    return m_storage && m_storage.use_count() == 1 && !m_storage->readOnly();
+}
+
 void* Tensor::mutableRawData() {
     if (isReadOnly())
         *this = clone();

@@ -58,6 +58,8 @@ public:
     int64_t elementCount() const { return m_count; }
     size_t byteSize() const { return static_cast<size_t>(m_count) * elementByteSize(m_type); }
     bool isReadOnly() const;
+    // Whether no other tensor (a copy, a reshaped view) shares this one's writable storage.
+    bool ownsStorageAlone() const;
 
     const void* rawData() const { return m_data; }
     // Writable access. A read-only view (an mmap, a protobuf string) first becomes a private

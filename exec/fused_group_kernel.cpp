@@ -25,6 +25,11 @@ public:
     }
     void setOutput(int index, Value value) override { m_outer.setOutput(index, std::move(value)); }
     int threadCount() const override { return m_outer.threadCount(); }
+    Tensor takeInputForReuse(int index) override {
+        if (index < 0 || index >= inputCount() || m_map[static_cast<size_t>(index)] < 0)
+            return {};
+        return m_outer.takeInputForReuse(m_map[static_cast<size_t>(index)]);
+    }
 
 private:
     KernelContext& m_outer;

@@ -2,6 +2,7 @@
 
 #include "graph_body.h"
 
+#include <algorithm>
 #include <exception>
 #include <new>
 
@@ -81,10 +82,12 @@ namespace {
 
 class NodeContext final : public KernelContext {
 public:
-    NodeContext(const GraphExecutor& executor, Frame& frame, const PlannedNode& node)
+    NodeContext(const GraphExecutor& executor, Frame& frame, const PlannedNode& node,
+                GraphExecutor::InputReuse* reuse)
         : m_executor(executor)
         , m_frame(frame)
         , m_node(node)
+        , m_reuse(reuse)
         , m_outputs(node.outputSlots.size())
         , m_set(node.outputSlots.size(), 0) {}
 
@@ -113,6 +116,24 @@ public:
         m_set[static_cast<size_t>(index)] = 1;
     }
     int threadCount() const override { return m_executor.threads(); }
+    Tensor takeInputForReuse(int index) override {
+        if (!m_reuse || !m_reuse->lastReads || index < 0 || index >= inputCount())
+            return {};
+        const int slot = m_node.inputSlots[static_cast<size_t>(index)];
+        const auto& slots = m_node.inputSlots;
+        const auto& last = *m_reuse->lastReads;
+        if (slot < 0 || std::count(slots.begin(), slots.end(), slot) != 1 ||
+            std::find(last.begin(), last.end(), slot) == last.end() ||
+            m_frame.deviceOwner[static_cast<size_t>(slot)] || !m_frame.find(slot))
+            return {};
+        Value& value = m_frame.values[static_cast<size_t>(slot)];
+        if (!value.isTensor() || !value.tensor.ownsStorageAlone())
+            return {};
+        Tensor taken = std::move(value.tensor);
+        m_frame.release(slot);
+        m_reuse->takenBytes += taken.byteSize();
+        return taken;
+    }
     Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs) override {
         return m_executor.runBody(body, std::move(inputs), &m_frame);
     }
@@ -137,6 +158,7 @@ private:
     const GraphExecutor& m_executor;
     Frame& m_frame;
     const PlannedNode& m_node;
+    GraphExecutor::InputReuse* m_reuse;
     std::vector<Value> m_outputs;
     std::vector<char> m_set;
 };
@@ -177,7 +199,7 @@ Status GraphExecutor::runNode(Frame& frame, size_t index) const {
     return runPlannedNode(frame, frame.plan->nodes[index]);
 }
 
-Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) const {
+Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node, InputReuse* reuse) const {
     // Built only for an error, not as string allocations on every node of every run.
     auto where = [&node] {
         return node.desc.displayName() +
@@ -202,7 +224,7 @@ Status GraphExecutor::runPlannedNode(Frame& frame, const PlannedNode& node) cons
             if (Status copied = frame.ensureOnHost(slot); !copied.ok())
                 return copied.withContext(where());
     }
-    NodeContext context(*this, frame, node);
+    NodeContext context(*this, frame, node, reuse);
     Status status;
     try {
         status = node.kernel->compute(context);

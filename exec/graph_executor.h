@@ -59,9 +59,16 @@ public:
                      std::vector<Value> inputs) const;
     // Runs node index of the frame's plan and commits its outputs; does not release anything.
     Status runNode(Frame& frame, size_t index) const;
+    // Inputs a node may take over (KernelContext::takeInputForReuse): the slots freed after it
+    // (its last reads), and the bytes of what it took.
+    struct InputReuse {
+        const std::vector<int>* lastReads = nullptr;
+        uint64_t takenBytes = 0;
+    };
     // The same for a node that reads and writes the frame's slots but is not in its plan's
-    // node list (a fused group, PlannedNode::fused).
-    Status runPlannedNode(Frame& frame, const PlannedNode& node) const;
+    // node list (a fused group, PlannedNode::fused). With reuse, the node may take over inputs
+    // read for the last time.
+    Status runPlannedNode(Frame& frame, const PlannedNode& node, InputReuse* reuse = nullptr) const;
     // Frees the values whose last reader was node index.
     void releaseAfter(Frame& frame, size_t index) const;
     // Runs a whole subgraph and returns its outputs in declaration order.

@@ -43,6 +43,15 @@ public:
     // Threads the kernel may use (the session's --threads setting).
     virtual int threadCount() const { return 1; }
 
+    // Input `index`'s tensor, handed over for the kernel to write an output into (a residual
+    // sum computed in place), when this node is its last reader and nothing else holds its
+    // storage; the input then reads as absent. An empty tensor otherwise, and always outside a
+    // session run that frees values after their last reader.
+    virtual Tensor takeInputForReuse(int index) {
+        (void)index;
+        return {};
+    }
+
     // Runs a subgraph attribute's body with the given inputs; values from enclosing scopes are
     // resolved by the session. Implemented by the session; others return an error.
     virtual Result<std::vector<Value>> runGraph(const GraphBody& body, std::vector<Value> inputs) {

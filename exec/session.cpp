@@ -128,7 +128,12 @@ Status Session::runOne() {
     Status status;
     {
         Profiler::Scope scope(profiling ? &m_profiler : nullptr, std::move(sample));
-        status = executor.runPlannedNode(m_frame, node);
+        // Without kept intermediates, the inputs this node reads last may become its output.
+        GraphExecutor::InputReuse reuse;
+        if (!m_options.keepIntermediates)
+            reuse.lastReads = m_fusedRun ? &m_plan->fusedReleaseAfter[index] : &original.releaseAfter;
+        status = executor.runPlannedNode(m_frame, node, &reuse);
+        m_liveBytes -= std::min(m_liveBytes, reuse.takenBytes);
         scope.stop();
         NodeSample& done = scope.sample();
         // Copies back from a device for this node's host reads (the copies of the node's own

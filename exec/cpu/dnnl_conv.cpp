@@ -71,10 +71,22 @@ public:
             src = p->srcBuffer;
         }
         const memory wei = p->weights.get(p->userWeights, *w, m_weights.isValid());
-        Tensor y = du::newOutput(ctx, p->outputShape);
+        // The sum post-op adds to what the destination holds: the residual itself, when it is
+        // read for the last time here and oneDNN writes the output's layout, saves copying it.
+        Tensor y;
+        if (m_hasSum && !p->dstBuffer && p->userResidual == p->userDst) {
+            y = ctx.takeInputForReuse(3);
+            if (y.isValid() && (y.dataType() != DataType::Float || y.shape() != p->outputShape))
+                return Status::error("Conv: the residual taken over does not match the output");
+            if (y.isValid())
+                ctx.setOutput(0, Value(y));
+        }
+        const bool inPlace = y.isValid();
+        if (!inPlace)
+            y = du::newOutput(ctx, p->outputShape);
         memory userDst = du::wrap(p->userDst, y.data<float>());
         memory dst = p->dstBuffer ? p->dstBuffer : userDst;
-        if (m_hasSum)
+        if (m_hasSum && !inPlace)
             du::reorder(du::wrap(p->userResidual, ctx.inputTensor(3)->rawData()), dst, &p->toDst);
         std::unordered_map<int, memory> args{
             {DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wei}, {DNNL_ARG_DST, dst}};

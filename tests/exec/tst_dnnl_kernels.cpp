@@ -33,6 +33,39 @@ private:
     Tensor m_out;
 };
 
+// Inputs by position with the last one (a residual) offered for reuse, as a session offers a
+// value at its last read; the output is kept.
+class ReuseContext final : public KernelContext {
+public:
+    explicit ReuseContext(std::vector<Value> inputs)
+        : m_inputs(std::move(inputs)) {}
+    int inputCount() const override { return static_cast<int>(m_inputs.size()); }
+    const Value* input(int index) const override {
+        return index >= 0 && index < inputCount() && !m_inputs[index].isNone() ? &m_inputs[index] : nullptr;
+    }
+    int outputCount() const override { return 1; }
+    Tensor& allocateOutput(int, DataType type, Shape shape) override {
+        m_out = Value(Tensor(type, shape));
+        return m_out.tensor;
+    }
+    void setOutput(int, Value value) override { m_out = std::move(value); }
+    int threadCount() const override { return 2; }
+    Tensor takeInputForReuse(int index) override {
+        if (index != inputCount() - 1 || m_inputs[index].isNone())
+            return {};
+        taken = true;
+        Tensor t = std::move(m_inputs[index].tensor);
+        m_inputs[index] = Value();
+        return t;
+    }
+    const Tensor& output() const { return m_out.tensor; }
+    bool taken = false;
+
+private:
+    std::vector<Value> m_inputs;
+    Value m_out;
+};
+
 struct Implementations {
     std::unique_ptr<Kernel> fast, reference;
 };
@@ -373,6 +406,35 @@ private slots:
         QVERIFY(expectedPool.ok() && actualPool.ok());
         OS_COMPARE_TENSORS(fromChannelsLast((*actualPool)[0].tensor), (*expectedPool)[0].tensor, 1e-6, 1e-6);
         QVERIFY(!makeDnnlPool(pool, {true, false, false})); // pools keep their source's layout
+    }
+
+    void residualSumWritesIntoTheResidualWhenOffered() {
+        std::mt19937 rng(12);
+        const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
+        const Tensor x = randomTensor({1, 8, 9, 7}, rng), w = randomTensor({8, 8, 3, 3}, rng),
+                     b = randomTensor({8}, rng), residual = randomTensor({1, 8, 9, 7}, rng);
+        auto reference = runNode(cpuRegistry(), conv, {x, w, b}, 2);
+        QVERIFY(reference.ok());
+        Tensor expected = (*reference)[0].tensor.clone();
+        for (int64_t i = 0; i < expected.elementCount(); ++i)
+            expected.data<float>()[i] = std::max(expected.data<float>()[i] + residual.data<float>()[i], 0.0f);
+        // Taken only where oneDNN writes the output's own layout (channels-last; a plain one it
+        // computes in its blocked layout and reorders) and the residual has that layout too.
+        for (int mask = 0; mask < 8; ++mask) {
+            const ChannelsLast layout{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0};
+            auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}, {PostOp::Kind::Relu}}, layout);
+            Tensor offered = layout.residual ? toChannelsLast(residual) : residual.clone();
+            const void* address = offered.rawData();
+            ReuseContext ctx({layout.src ? toChannelsLast(x) : x, w, b, std::move(offered)});
+            QVERIFY(fused->handles(ctx));
+            const Status status = fused->compute(ctx);
+            QVERIFY2(status.ok(), status.message().c_str());
+            const bool inPlace = layout.residual && layout.dst;
+            QCOMPARE(ctx.taken, inPlace);
+            QCOMPARE(ctx.output().rawData() == address, inPlace);
+            const Tensor y = layout.dst ? fromChannelsLast(ctx.output()) : ctx.output();
+            OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
+        }
     }
 
     void channelBinaryMatchesTheReferenceInBothLayouts() {

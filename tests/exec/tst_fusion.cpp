@@ -116,6 +116,29 @@ std::shared_ptr<Model> residualModel(bool broadcastAdd = true) {
     return Model::fromProto(std::move(m), {});
 }
 
+// x -> Conv -> Relu -> r -> Conv -> Add(r) -> Relu -> y; with readAfter, also Mul(y, r) -> z, so
+// the residual r has a reader after the fused Conv+Add+Relu.
+std::shared_ptr<Model> intermediateResidualModel(bool readAfter) {
+    std::mt19937 rng(13);
+    auto m = emptyModel();
+    auto* g = m->mutable_graph();
+    addInput(g, "x", {1, 16, 10, 10});
+    addInitializer(g, "w1", {16, 16, 3, 3}, rng, -0.2f, 0.2f);
+    addInitializer(g, "w2", {16, 16, 3, 3}, rng, -0.2f, 0.2f);
+    setInts(addNode(g, "Conv", {"x", "w1"}, {"c1"}, "conv1"), "pads", {1, 1, 1, 1});
+    addNode(g, "Relu", {"c1"}, {"r"}, "relu1");
+    setInts(addNode(g, "Conv", {"r", "w2"}, {"c2"}, "conv2"), "pads", {1, 1, 1, 1});
+    addNode(g, "Add", {"c2", "r"}, {"s"}, "add");
+    addNode(g, "Relu", {"s"}, {"y"}, "relu2");
+    if (readAfter) {
+        addNode(g, "Mul", {"y", "r"}, {"z"}, "mul");
+        addInput(g, "z", {1, 16, 10, 10}, true);
+    } else {
+        addInput(g, "y", {1, 16, 10, 10}, true);
+    }
+    return Model::fromProto(std::move(m), {});
+}
+
 std::unique_ptr<Session> makeSession(std::shared_ptr<const Model> model, SessionOptions options = {}) {
     auto s = Session::create(std::move(model), std::move(options));
     if (!s.ok())
@@ -305,6 +328,23 @@ private slots:
             for (size_t i = 0; i < fused.size(); ++i) {
                 std::string why;
                 QVERIFY2(closeRelative(fused[i].tensor, unfused[i].tensor, 1e-5, &why), why.c_str());
+            }
+        }
+    }
+
+    void residualsTakenOverOnlyAtTheirLastRead() {
+        // A fused Conv+Add may write into its residual when nothing reads it afterwards; the
+        // second model reads it afterwards, so it must survive the fused node.
+        for (bool readAfter : {false, true}) {
+            auto session = makeSession(intermediateResidualModel(readAfter));
+            QVERIFY(session);
+            QVERIFY(fusedGroups(session->plan()) >= 1);
+            for (int run = 0; run < 2; ++run) {
+                auto [fused, unfused] =
+                    runBothWays(*session, {{"x", Value(randomInput({1, 16, 10, 10}, 4))}});
+                QCOMPARE(fused.size(), size_t(1));
+                std::string why;
+                QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
             }
         }
     }
