@@ -1,5 +1,6 @@
 #include "execution_plan.h"
 
+#include "constant_folding.h"
 #include "constant_kernel.h"
 #include "core/tensor_proto_io.h"
 #include "fusion.h"
@@ -22,6 +23,13 @@ namespace onnxscope {
 
 std::string PlannedNode::label(size_t planIndex) const {
     return desc.name.empty() ? desc.opType + "_" + std::to_string(planIndex) : desc.name;
+}
+
+bool ExecutionPlan::hasFusion() const {
+    for (const PlannedNode& node : nodes)
+        if (node.fused)
+            return true;
+    return false;
 }
 
 std::vector<const PlannedNode*> ExecutionPlan::unsupportedNodes() const {
@@ -566,6 +574,8 @@ Result<std::unique_ptr<ExecutionPlan>> planModel(const onnx::ModelProto& model,
     // the original nodes.
     if (plan.ok() && options.fuse)
         fuseNodes(**plan);
+    if (plan.ok() && options.foldConstants)
+        foldConstants(**plan);
     return plan;
 }
 

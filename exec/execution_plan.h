@@ -58,6 +58,9 @@ struct PlannedNode {
     std::unique_ptr<PlannedNode> fused; // on the group's last member: the group as one node
     std::vector<size_t> fusedMembers;   // on that fused node: the original nodes, main one first
     int fusedInto = -1;                 // on the other members: where their group runs
+    // Constant folding (see constant_folding.h): the node's outputs were computed when the plan
+    // was made; the runs that execute fused groups bind ExecutionPlan::foldedValues instead.
+    bool folded = false;
 
     // Name for profiles and lists: the node name, or "OpType_index".
     std::string label(size_t planIndex) const;
@@ -75,10 +78,13 @@ struct ExecutionPlan {
     std::vector<int> capturedSlots;
     std::vector<bool> pinned; // never freed (graph outputs)
     std::vector<PlannedNode> nodes;
-    // releaseAfter for runs that execute fused groups (empty when nothing was fused).
+    // releaseAfter for fast runs, which execute fused groups and skip folded nodes (empty when
+    // nothing was fused or folded).
     std::vector<std::vector<int>> fusedReleaseAfter;
+    std::vector<std::pair<int, Value>> foldedValues; // outputs of folded nodes, by slot
 
-    bool hasFusion() const { return !fusedReleaseAfter.empty(); }
+    bool hasFastRun() const { return !fusedReleaseAfter.empty(); }
+    bool hasFusion() const;
     int slot(const std::string& name) const {
         auto it = slotOf.find(name);
         return it == slotOf.end() ? -1 : it->second;
@@ -94,6 +100,8 @@ struct PlanOptions {
     std::map<std::string, int64_t> dimOverrides;
     // Fuse node groups into fast kernels (Conv + BatchNormalization + activation, ...).
     bool fuse = true;
+    // Compute nodes of constants once (constant_folding.h).
+    bool foldConstants = true;
 };
 
 // Plans the model's main graph. The plan borrows the backends (they must outlive it) and may

@@ -501,30 +501,6 @@ void install(ExecutionPlan& plan, const Group& group, std::unique_ptr<FastPathKe
     plan.nodes[last].fused = std::move(fused);
 }
 
-// Lifetimes for runs that execute the fused nodes and skip their other members.
-void computeFusedLifetimes(ExecutionPlan& plan) {
-    std::vector<int> lastUse(plan.slotNames.size(), -1);
-    for (size_t k = 0; k < plan.nodes.size(); ++k) {
-        const PlannedNode& original = plan.nodes[k];
-        if (original.fusedInto >= 0)
-            continue;
-        const PlannedNode& n = original.fused ? *original.fused : original;
-        const int at = static_cast<int>(k);
-        for (int s : n.inputSlots)
-            if (s >= 0)
-                lastUse[static_cast<size_t>(s)] = at;
-        for (int s : n.implicitSlots)
-            lastUse[static_cast<size_t>(s)] = at;
-        for (int s : n.outputSlots)
-            if (s >= 0 && lastUse[static_cast<size_t>(s)] < at)
-                lastUse[static_cast<size_t>(s)] = at;
-    }
-    plan.fusedReleaseAfter.assign(plan.nodes.size(), {});
-    for (size_t s = 0; s < lastUse.size(); ++s)
-        if (lastUse[s] >= 0 && !plan.pinned[s])
-            plan.fusedReleaseAfter[static_cast<size_t>(lastUse[s])].push_back(static_cast<int>(s));
-}
-
 } // namespace
 
 void fuseNodes(ExecutionPlan& plan) {
@@ -575,7 +551,30 @@ void fuseNodes(ExecutionPlan& plan) {
         any = true;
     }
     if (any)
-        computeFusedLifetimes(plan);
+        computeFastRunLifetimes(plan);
+}
+
+void computeFastRunLifetimes(ExecutionPlan& plan) {
+    std::vector<int> lastUse(plan.slotNames.size(), -1);
+    for (size_t k = 0; k < plan.nodes.size(); ++k) {
+        const PlannedNode& original = plan.nodes[k];
+        if (original.fusedInto >= 0 || original.folded)
+            continue;
+        const PlannedNode& n = original.fused ? *original.fused : original;
+        const int at = static_cast<int>(k);
+        for (int s : n.inputSlots)
+            if (s >= 0)
+                lastUse[static_cast<size_t>(s)] = at;
+        for (int s : n.implicitSlots)
+            lastUse[static_cast<size_t>(s)] = at;
+        for (int s : n.outputSlots)
+            if (s >= 0 && lastUse[static_cast<size_t>(s)] < at)
+                lastUse[static_cast<size_t>(s)] = at;
+    }
+    plan.fusedReleaseAfter.assign(plan.nodes.size(), {});
+    for (size_t s = 0; s < lastUse.size(); ++s)
+        if (lastUse[s] >= 0 && !plan.pinned[s])
+            plan.fusedReleaseAfter[static_cast<size_t>(lastUse[s])].push_back(static_cast<int>(s));
 }
 
 void bindConstantInputs(ExecutionPlan& plan) {

@@ -22,6 +22,10 @@ struct ExecutionPlan;
 // ExecutionPlan::fusedReleaseAfter).
 void fuseNodes(ExecutionPlan& plan);
 
+// Fills ExecutionPlan::fusedReleaseAfter: lifetimes for fast runs, which execute the fused nodes
+// and skip their other members and the folded nodes.
+void computeFastRunLifetimes(ExecutionPlan& plan);
+
 // Gives every fast-path kernel its inputs that are initializers (not the ones a graph input of
 // the same name can override), so it can pack them once per session.
 void bindConstantInputs(ExecutionPlan& plan);

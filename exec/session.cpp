@@ -93,8 +93,8 @@ Status Session::begin(const std::map<std::string, Value>& inputs) {
 Status Session::runOne() {
     const size_t index = m_next;
     const PlannedNode& original = m_plan->nodes[index];
-    if (m_fusedRun && original.fusedInto >= 0) {
-        m_next = index + 1; // runs inside its group's fused node, later
+    if (m_fusedRun && (original.fusedInto >= 0 || original.folded)) {
+        m_next = index + 1; // runs inside its group's fused node, later, or was folded
         return {};
     }
     const PlannedNode& node = m_fusedRun && original.fused ? *original.fused : original;
@@ -230,7 +230,12 @@ Result<std::map<std::string, Value>> Session::runAll(const std::map<std::string,
     OS_RETURN_IF_ERROR(begin(inputs));
     // Fused groups never produce their inner values, so only whole runs that do not keep
     // intermediates use them; stepping (debugging, layer comparison) sees every node's outputs.
-    m_fusedRun = m_plan->hasFusion() && !m_options.keepIntermediates;
+    m_fusedRun = m_plan->hasFastRun() && !m_options.keepIntermediates;
+    if (m_fusedRun)
+        for (const auto& [slot, value] : m_plan->foldedValues) {
+            m_frame.set(slot, value);
+            m_liveBytes += valueBytes(value);
+        }
     auto reason = runUntil(m_plan->nodes.size(), false);
     if (!reason.ok())
         return reason.status();

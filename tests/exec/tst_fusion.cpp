@@ -139,6 +139,34 @@ std::shared_ptr<Model> intermediateResidualModel(bool readAfter) {
     return Model::fromProto(std::move(m), {});
 }
 
+// c = Constant([2, 2, 2, 2]); wc = Mul(w, c); y = Add(x, wc) (x an input); r = RandomUniform;
+// z = Add(r, wc); n = Neg(o), where the initializer o is also a graph input that may override it.
+std::shared_ptr<Model> foldingModel() {
+    std::mt19937 rng(17);
+    auto m = emptyModel();
+    auto* g = m->mutable_graph();
+    addInput(g, "x", {4});
+    addInput(g, "o", {4});
+    addInitializer(g, "w", {4}, rng);
+    addInitializer(g, "o", {4}, rng);
+    auto* constant = addNode(g, "Constant", {}, {"c"}, "two");
+    auto* value = constant->add_attribute();
+    value->set_name("value");
+    value->set_type(onnx::AttributeProto::TENSOR);
+    value->mutable_t()->set_data_type(onnx::TensorProto::FLOAT);
+    value->mutable_t()->add_dims(4);
+    for (int i = 0; i < 4; ++i)
+        value->mutable_t()->add_float_data(2.0f);
+    addNode(g, "Mul", {"w", "c"}, {"wc"}, "scale");
+    addNode(g, "Add", {"x", "wc"}, {"y"}, "add_input");
+    setInts(addNode(g, "RandomUniform", {}, {"r"}, "random"), "shape", {4});
+    addNode(g, "Add", {"r", "wc"}, {"z"}, "add_random");
+    addNode(g, "Neg", {"o"}, {"n"}, "negate_overridable");
+    for (const char* out : {"y", "z", "n"})
+        addInput(g, out, {4}, true);
+    return Model::fromProto(std::move(m), {});
+}
+
 std::unique_ptr<Session> makeSession(std::shared_ptr<const Model> model, SessionOptions options = {}) {
     auto s = Session::create(std::move(model), std::move(options));
     if (!s.ok())
@@ -347,6 +375,49 @@ private slots:
                 QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
             }
         }
+    }
+
+    void constantsFoldOnceAndSteppedRunsStillExecuteThem() {
+        auto session = makeSession(foldingModel());
+        QVERIFY(session);
+        std::set<std::string> folded;
+        for (const PlannedNode& node : session->plan().nodes)
+            if (node.folded)
+                folded.insert(node.desc.name);
+        // Not the random op, nothing reading a graph input, nor an initializer an input overrides.
+        QCOMPARE(folded, (std::set<std::string>{"two", "scale"}));
+        QVERIFY(session->plan().hasFastRun());
+        const Tensor x = randomInput({4}, 5);
+        auto initializer = [&](const std::string& name) {
+            for (const auto& [slot, value] : session->plan().initializers)
+                if (slot == session->plan().slot(name))
+                    return value.tensor;
+            return Tensor();
+        };
+        const Tensor w = initializer("w"), o = initializer("o");
+        QVERIFY(w.isValid() && o.isValid());
+        for (bool keep : {false, true}) {
+            session->setKeepIntermediates(keep);
+            auto out = session->runAll({{"x", Value(x)}});
+            QVERIFY2(out.ok(), out.message().c_str());
+            for (int64_t i = 0; i < 4; ++i) {
+                QCOMPARE(out->at("y").tensor.data<float>()[i],
+                         x.data<float>()[i] + 2.0f * w.data<float>()[i]);
+                QCOMPARE(out->at("n").tensor.data<float>()[i], -o.data<float>()[i]);
+                const float r = out->at("z").tensor.data<float>()[i] - 2.0f * w.data<float>()[i];
+                QVERIFY(r >= 0.0f && r < 1.0f);
+            }
+            // A stepped run (kept intermediates) executed the folded nodes themselves.
+            QCOMPARE(session->value("wc") != nullptr, keep);
+        }
+        // A given value for the overridable initializer is used.
+        session->setKeepIntermediates(false);
+        Tensor given(DataType::Float, {4});
+        for (int i = 0; i < 4; ++i)
+            given.data<float>()[i] = float(i + 1);
+        auto overridden = session->runAll({{"x", Value(x)}, {"o", Value(given)}});
+        QVERIFY2(overridden.ok(), overridden.message().c_str());
+        QCOMPARE(overridden->at("n").tensor.data<float>()[3], -4.0f);
     }
 
     void debugRunsKeepEveryOriginalOutput() {
