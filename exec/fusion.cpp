@@ -2,6 +2,7 @@
 
 #include "constant_kernel.h"
 #include "cpu/dnnl_kernels.h"
+#include "cpu/fused_gelu.h"
 #include "execution_plan.h"
 #include "fused_group_kernel.h"
 
@@ -70,11 +71,12 @@ struct ValueIndex {
 };
 
 struct Group {
-    enum class Kind { Conv, MatMul, Pool, Binary } kind = Kind::Conv;
+    enum class Kind { Conv, MatMul, Pool, Binary, Gelu } kind = Kind::Conv;
     std::vector<size_t> members;     // in execution order, the main node first
     std::vector<int> fastInputSlots; // per fast-kernel input: the slot it reads, or -1
     std::vector<PostOp> postOps;
     Tensor foldedWeights, foldedBias; // Conv + BatchNormalization
+    float geluDivisor = 0;            // GELU's Div
     ChannelsLast layout;
     // A lone Conv, pool or binary op, installed only when the layout pass keeps one of its
     // activations channels-last.
@@ -83,9 +85,11 @@ struct Group {
     int outputSlot(const ExecutionPlan& plan) const { return plan.nodes[members.back()].outputSlots[0]; }
     // Inputs the fast kernel reads as activations (which may be channels-last).
     bool readsAsActivation(size_t fastInput) const {
-        return kind != Kind::MatMul &&
+        return keepsLayouts() &&
                (fastInput == 0 || fastInput == 3 || (kind == Kind::Binary && fastInput == 1));
     }
+    // Whether the group's activations may be channels-last (oneDNN's layouts).
+    bool keepsLayouts() const { return kind != Kind::MatMul && kind != Kind::Gelu; }
     bool channelsLastInput(size_t fastInput) const {
         return readsAsActivation(fastInput) && (fastInput == 3 ? layout.residual : layout.src);
     }
@@ -342,6 +346,51 @@ std::optional<Group> binaryGroup(const ExecutionPlan& plan, const ValueIndex& in
     return g;
 }
 
+// x / sqrt(2) -> Erf -> + 1 -> * x -> * 0.5: GELU as exporters write it, from the Div at i.
+std::optional<Group> geluGroup(const ExecutionPlan& plan, const ValueIndex& index, size_t i,
+                               const std::vector<char>& taken) {
+    const PlannedNode& div = plan.nodes[i];
+    if (div.desc.opType != "Div" || !fusableMember(div) || div.inputSlots.size() != 2)
+        return std::nullopt;
+    const int x = div.inputSlots[0];
+    const Tensor* divisor = index.constantFloat(div.inputSlots[1]);
+    if (x < 0 || !divisor || divisor->elementCount() != 1 ||
+        std::fabs(divisor->data<float>()[0] - 1.41421356f) > 1e-3f)
+        return std::nullopt;
+    // The next member: the sole reader of `from`'s output, of op type `op`, on the same backend.
+    auto next = [&](size_t from, const char* op) -> int {
+        const int r = soleReader(plan, index, plan.nodes[from].outputSlots[0]);
+        if (r < 0 || taken[static_cast<size_t>(r)])
+            return -1;
+        const PlannedNode& n = plan.nodes[static_cast<size_t>(r)];
+        return n.desc.opType == op && n.backend == div.backend ? r : -1;
+    };
+    // Whether `node`'s operand beside `from`'s output is the constant scalar `value`.
+    auto scalarBeside = [&](int node, size_t from, float value) {
+        const Tensor* t = index.constantFloat(
+            otherInput(plan.nodes[static_cast<size_t>(node)], plan.nodes[from].outputSlots[0]));
+        return t && t->elementCount() == 1 && t->data<float>()[0] == value;
+    };
+    const int erf = next(i, "Erf");
+    const int add = erf < 0 ? -1 : next(static_cast<size_t>(erf), "Add");
+    if (add < 0 || !scalarBeside(add, static_cast<size_t>(erf), 1.0f))
+        return std::nullopt;
+    const int byX = next(static_cast<size_t>(add), "Mul");
+    if (byX < 0 || otherInput(plan.nodes[static_cast<size_t>(byX)],
+                              plan.nodes[static_cast<size_t>(add)].outputSlots[0]) != x)
+        return std::nullopt;
+    const int half = next(static_cast<size_t>(byX), "Mul");
+    if (half < 0 || !scalarBeside(half, static_cast<size_t>(byX), 0.5f))
+        return std::nullopt;
+    Group g;
+    g.kind = Group::Kind::Gelu;
+    g.members = {i, static_cast<size_t>(erf), static_cast<size_t>(add), static_cast<size_t>(byX),
+                 static_cast<size_t>(half)};
+    g.fastInputSlots = {x};
+    g.geluDivisor = divisor->data<float>()[0];
+    return g;
+}
+
 // Picks the values fused runs keep channels-last: produced by a Conv, pool or binary group and
 // read only as the activation of such groups (not a graph output). Pools and binary ops keep
 // their input's layout, so their activations are channels-last together or not at all.
@@ -352,7 +401,7 @@ void chooseLayouts(const ExecutionPlan& plan, std::vector<Group>& groups) {
             groupOf[m] = static_cast<int>(g);
     std::map<int, bool> candidate; // slot -> every read so far is an activation read
     for (const Group& g : groups)
-        if (g.kind != Group::Kind::MatMul && !plan.pinned[static_cast<size_t>(g.outputSlot(plan))])
+        if (g.keepsLayouts() && !plan.pinned[static_cast<size_t>(g.outputSlot(plan))])
             candidate[g.outputSlot(plan)] = true;
     auto read = [&](int slot, bool asActivation) {
         if (auto it = candidate.find(slot); it != candidate.end())
@@ -397,7 +446,7 @@ void chooseLayouts(const ExecutionPlan& plan, std::vector<Group>& groups) {
         }
     }
     for (Group& g : groups) {
-        if (g.kind == Group::Kind::MatMul)
+        if (!g.keepsLayouts())
             continue;
         g.layout.src = channelsLast.count(g.fastInputSlots[0]) > 0;
         g.layout.residual = g.fastInputSlots.size() > 3 && channelsLast.count(g.fastInputSlots[3]) > 0;
@@ -421,6 +470,8 @@ std::unique_ptr<FastPathKernel> makeFastKernel(const ExecutionPlan& plan, const 
         break;
     case Group::Kind::Binary:
         return makeDnnlChannelBinary(main, g.layout);
+    case Group::Kind::Gelu:
+        return makeFusedErfGelu(g.geluDivisor);
     }
     if (!fast)
         return nullptr;
@@ -515,6 +566,8 @@ void fuseNodes(ExecutionPlan& plan) {
             continue;
         std::optional<Group> group =
             isFastPath(n) ? convGroup(plan, index, i, taken) : binaryGroup(plan, index, i, taken);
+        if (!group && !isFastPath(n))
+            group = geluGroup(plan, index, i, taken);
         if (!group && !isFastPath(n))
             continue;
         if (!group)

@@ -6,7 +6,9 @@
 //     (BatchNormalization folded into the convolution's weights and bias; the rest post-ops)
 //   MatMul | Gemm (without C) + Add (as the product's broadcast bias)
 // and, alone, pools and Mul/Add beside a fast-path node where that keeps activations in the
-// convolutions' channels-last layout (squeeze-and-excitation's per-channel scaling).
+// convolutions' channels-last layout (squeeze-and-excitation's per-channel scaling); and, run by
+// one vectorized pass of our own:
+//   Div(x, sqrt 2) + Erf + Add(1) + Mul(x) + Mul(0.5) (GELU as exporters write it)
 // A group forms only where each intermediate value has exactly one reader (its next member)
 // and is not a graph output, and only on nodes the CPU backend runs with its oneDNN fast path,
 // so without oneDNN nothing is fused. The original nodes and kernels stay in the plan: stepped

@@ -194,6 +194,14 @@ OS_VECTOR_CLONES void erf(const float* in, float* out, int64_t n) {
         out[i] = erfOne(in[i]);
 }
 
+OS_VECTOR_CLONES void erfGelu(const float* in, float* out, int64_t n, float divisor) {
+#pragma omp simd
+    for (int64_t i = 0; i < n; ++i) {
+        const float x = in[i];
+        out[i] = x * (erfOne(x / divisor) + 1.0f) * 0.5f;
+    }
+}
+
 OS_VECTOR_CLONES void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax) {
     for (int64_t row = 0; row < rows; ++row) {
         const float* x = in + row * n;

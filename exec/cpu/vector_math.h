@@ -14,6 +14,9 @@ void exp(const float* in, float* out, int64_t n);
 void sigmoid(const float* in, float* out, int64_t n);
 void swish(const float* in, float* out, int64_t n); // x * sigmoid(x) (SiLU); in may equal out
 void erf(const float* in, float* out, int64_t n);
+// GELU as exporters write it, x * (erf(x / divisor) + 1) * 0.5 with divisor sqrt(2), in that
+// order, so it gives what Div, Erf, Add, Mul and Mul give one by one; in may equal out.
+void erfGelu(const float* in, float* out, int64_t n, float divisor);
 void tanh(const float* in, float* out, int64_t n);
 
 // Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.

@@ -73,6 +73,9 @@ double sigmoidRef(double x) {
 double swishRef(double x) {
     return x / (1.0 + std::exp(-x));
 }
+double erfGeluRef(double x) {
+    return x * 0.5 * (1.0 + std::erf(x / std::sqrt(2.0)));
+}
 double reluRef(double x) {
     return x < 0 ? 0.0 : x;
 }
@@ -99,6 +102,9 @@ private slots:
         checkFunction("erf", &vecmath::erf, &erfRef, 6.0f, 4);
         // Swish takes e^-|x| at most down to e^-87.3 and flushes below -88: within 1e-35 there.
         checkFunction("swish", &vecmath::swish, &swishRef, 100.0f, 8, 1e-35);
+        // GELU's 1 + erf(x) cancels for negative x, in float as in the unfused ops: 1e-6 there.
+        auto gelu = [](const float* in, float* out, int64_t n) { vecmath::erfGelu(in, out, n, 1.4142135f); };
+        checkFunction("erfGelu", gelu, &erfGeluRef, 10.0f, 8, 1e-6);
         checkFunction("tanh", &vecmath::tanh, &tanhRef, 12.0f, 4);
     }
 
