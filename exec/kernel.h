@@ -45,8 +45,9 @@ public:
 
     // Input `index`'s tensor, handed over for the kernel to write an output into (a residual
     // sum computed in place), when this node is its last reader and nothing else holds its
-    // storage; the input then reads as absent. An empty tensor otherwise, and always outside a
-    // session run that frees values after their last reader.
+    // storage; the input then reads as absent (pointers from input(index) no longer hold). An
+    // empty tensor otherwise, and always outside a session run that frees values after their
+    // last reader.
     virtual Tensor takeInputForReuse(int index) {
         (void)index;
         return {};

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace onnxscope {
 
@@ -213,11 +214,19 @@ public:
         if (bias) {
             OS_ASSIGN_OR_RETURN(b, expandTo(*bias, normShape, std::string(op) + " B"));
         }
-        Tensor fx = toFloat(*x);
-        const float* xd = fx.data<float>();
-        Tensor y(DataType::Float, x->shape());
-        Shape statShape(x->shape().begin(), x->shape().begin() + axis);
-        statShape.resize(x->shape().size(), 1);
+        const DataType type = x->dataType();
+        const Shape xShape = x->shape();
+        // Row by row, so a float x can take the result where this is its last read (x's pointer
+        // is then no longer valid).
+        Tensor fx = type == DataType::Float ? ctx.takeInputForReuse(0) : Tensor();
+        Tensor y = fx;
+        if (!fx.isValid()) {
+            fx = toFloat(*x);
+            y = Tensor::uninitialized(DataType::Float, xShape);
+        }
+        const float* xd = std::as_const(fx).data<float>();
+        Shape statShape(xShape.begin(), xShape.begin() + axis);
+        statShape.resize(xShape.size(), 1);
         Tensor meanT(DataType::Float, statShape), invT(DataType::Float, statShape);
         float* yd = y.data<float>();
 #pragma omp parallel for num_threads(ctx.threadCount()) if (ctx.threadCount() > 1 && outer > 1)
@@ -252,7 +261,7 @@ public:
                     yp[i] = (xp[i] - meanF) * inv * sp[i] + bp[i];
             }
         }
-        ctx.setOutput(0, fromFloat(y, x->dataType()));
+        ctx.setOutput(0, fromFloat(y, type));
         if (!m_rms && ctx.outputCount() > 1)
             ctx.setOutput(1, meanT);
         if (!m_rms && ctx.outputCount() > 2)

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace onnxscope {
 
@@ -100,10 +101,18 @@ public:
         }
         if (type == DataType::Float && inner == 1 && m_kind != SoftmaxKind::Hardmax) {
             // Contiguous rows (the usual last axis): the vectorized row loop.
-            const float* in = x->data<float>();
-            float* out = context.allocateOutput(0, type, shape).data<float>();
+            // Row by row, so x can take the result where this is its last read (x's pointer is
+            // then no longer valid).
+            const int64_t count = x->elementCount();
+            const Shape outShape = shape;
+            Tensor taken = context.takeInputForReuse(0);
+            const bool inPlace = taken.isValid();
+            Tensor y = inPlace ? taken : Tensor::uninitialized(type, outShape);
+            const float* in = inPlace ? std::as_const(y).data<float>() : x->data<float>();
+            float* out = y.data<float>();
+            context.setOutput(0, Value(y));
             const bool log = m_kind == SoftmaxKind::LogSoftmax;
-            const bool parallel = x->elementCount() >= kParallelThreshold && threads > 1 && outer > 1;
+            const bool parallel = count >= kParallelThreshold && threads > 1 && outer > 1;
             const int64_t chunks = parallel ? std::min<int64_t>(outer, int64_t(threads) * 4) : 1;
 #pragma omp parallel for num_threads(threads) if (parallel) schedule(dynamic)
             for (int64_t c = 0; c < chunks; ++c) {

@@ -224,7 +224,9 @@ OS_VECTOR_CLONES void softmaxRows(const float* in, float* out, int64_t rows, int
         }
 #pragma omp simd reduction(+ : sum)
         for (int64_t i = 0; i < n; ++i) {
-            const float e = expOne(x[i] - best);
+            // x - best <= 0 (or NaN); what expNonPositive clamps is below 1e-38 of the sum's 1.
+            const float d = x[i] - best;
+            const float e = d < -87.3f ? 0.0f : expNonPositive(d);
             y[i] = e;
             sum += e;
         }

@@ -185,6 +185,26 @@ std::shared_ptr<Model> geluModel(float one) {
     return Model::fromProto(std::move(m), {});
 }
 
+// t = Add(x, c); s = Softmax(t); y = LayerNormalization(s); with readAfter also z = Mul(y, t), so
+// t has a reader after the Softmax that could otherwise write into it.
+std::shared_ptr<Model> rowKernelsModel(bool readAfter) {
+    std::mt19937 rng(23);
+    auto m = emptyModel();
+    m->mutable_opset_import(0)->set_version(17);
+    auto* g = m->mutable_graph();
+    addInput(g, "x", {6, 40});
+    addInitializer(g, "c", {40}, rng);
+    addInitializer(g, "scale", {40}, rng, 0.5f, 1.5f);
+    addInitializer(g, "bias", {40}, rng);
+    addNode(g, "Add", {"x", "c"}, {"t"}, "add");
+    addNode(g, "Softmax", {"t"}, {"s"}, "softmax");
+    addNode(g, "LayerNormalization", {"s", "scale", "bias"}, {"y"}, "norm");
+    if (readAfter)
+        addNode(g, "Mul", {"y", "t"}, {"z"}, "mul");
+    addInput(g, readAfter ? "z" : "y", {6, 40}, true);
+    return Model::fromProto(std::move(m), {});
+}
+
 std::unique_ptr<Session> makeSession(std::shared_ptr<const Model> model, SessionOptions options = {}) {
     auto s = Session::create(std::move(model), std::move(options));
     if (!s.ok())
@@ -452,6 +472,21 @@ private slots:
             QCOMPARE(fused.size(), size_t(1));
             std::string why;
             QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-6, &why), why.c_str());
+        }
+    }
+
+    void rowKernelsWriteIntoInputsOnlyAtTheirLastRead() {
+        // Softmax and LayerNormalization may compute in place when nothing reads their input
+        // afterwards; runs that keep intermediates never let them, so both runs must agree.
+        for (bool readAfter : {false, true}) {
+            auto session = makeSession(rowKernelsModel(readAfter));
+            QVERIFY(session);
+            for (int run = 0; run < 2; ++run) {
+                auto [fast, kept] = runBothWays(*session, {{"x", Value(randomInput({6, 40}, 8))}});
+                QCOMPARE(fast.size(), size_t(1));
+                std::string why;
+                QVERIFY2(closeRelative(fast[0].tensor, kept[0].tensor, 1e-6, &why), why.c_str());
+            }
         }
     }
 
