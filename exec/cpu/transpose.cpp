@@ -33,8 +33,24 @@ public:
             p = axis;
             outShape.push_back(data->dim(axis));
         }
-        Tensor& out = context.allocateOutput(0, data->dataType(), outShape);
+        // A perm that only moves dims of size 1 keeps every element where it is: the output is
+        // the input with the new shape (attention exports do this to swap a batch of 1).
+        int64_t previous = -1;
+        bool sameLayout = true;
+        for (int64_t p : perm) {
+            if (data->dim(static_cast<int>(p)) == 1)
+                continue;
+            sameLayout = sameLayout && p > previous;
+            previous = p;
+        }
+        if (sameLayout)
+            if (auto view = data->reshaped(outShape); view.ok()) {
+                context.setOutput(0, Value(std::move(view).value()));
+                return {};
+            }
+        Tensor out = Tensor::uninitialized(data->dataType(), outShape); // every element is written
         transposeInto(*data, data->shape(), perm, out, context.threadCount());
+        context.setOutput(0, Value(std::move(out)));
         return {};
     }
 

@@ -101,6 +101,16 @@ private slots:
         OS_COMPARE_TENSORS(widen(ht), floats({3, 2}, {0, 3, 1, 4, 2, 5}), 0, 0);
         EXPECT_ERROR(makeNode("Transpose", 1, 1, {intsAttr("perm", {0, 0})}),
                      (std::vector<Value>{iota({2, 2})}), "not a permutation");
+        // Moving only dims of size 1 keeps the elements in place: the output views the input.
+        const Tensor x = iota({5, 1, 3, 1});
+        Tensor v = out0(makeNode("Transpose", 1, 1, {intsAttr("perm", {1, 0, 3, 2})}), {x});
+        QCOMPARE(v.shape(), Shape({1, 5, 1, 3}));
+        QCOMPARE(v.rawData(), x.rawData());
+        OS_COMPARE_TENSORS(*v.reshaped({15}), *x.reshaped({15}), 0, 0);
+        // Swapping two dims of size 5 and 3 across a unit dim is a real transpose.
+        Tensor t = out0(makeNode("Transpose", 1, 1, {intsAttr("perm", {2, 1, 0, 3})}), {x});
+        QVERIFY(t.rawData() != x.rawData());
+        QCOMPARE(t.data<float>()[1], 3.0f); // t[0][0][1][0] = x[1][0][0][0]
     }
 
     void concatAndSplit() {
