@@ -73,7 +73,7 @@ template <int N> [[gnu::always_inline]] inline float horner(float z, const float
     const float q =
         horner(t, {1.635537716e-06f, -1.459022356e-05f, 8.707218216e-05f, -4.695055642e-04f, 2.387436559e-03f,
                    -1.176815055e-02f, -9.405019027e-01f, -5.164236594e+00f, -7.280975063e+00f});
-    const float big = a < 3.925f ? 1.0f - expOne(q) : 1.0f;
+    const float big = a < 3.925f ? 1.0f - expNonPositive(q) : 1.0f; // q <= 0: erfc(x) <= 1
     const float large = x < 0 ? -big : big;
     return a <= 0.921875f ? small : (x != x ? x : large);
 }
