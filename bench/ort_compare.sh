@@ -6,7 +6,8 @@
 # (from `onnxscope-cli profile`) against this machine's measured FMA peak.
 #
 # Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
-#   ROUNDS (5), RUNS per round (10), WARMUP per round (3), THREADS ("1 2") from the environment;
+#   ROUNDS (10), RUNS per round (5), WARMUP per round (3), THREADS ("1 2") from the environment
+#   (many short rounds, so that load from other tenants of the machine hits both sides alike);
 #   OURS_ENV: variables for our runs only, e.g. OURS_ENV=GOMP_SPINCOUNT=300000 for libgomp's
 #   default spin (our bench, like the CLI and the GUI, otherwise restarts itself with
 #   GOMP_SPINCOUNT=10000; see exec/cpu/openmp_spin.h).
@@ -17,8 +18,8 @@ build=${1:-build}
 shift || true
 models=("$@")
 [ ${#models[@]} -eq 0 ] && models=(resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm)
-rounds=${ROUNDS:-5}
-runs=${RUNS:-10}
+rounds=${ROUNDS:-10}
+runs=${RUNS:-5}
 warmup=${WARMUP:-3}
 threads_list=${THREADS:-"1 2"}
 out=bench/out
