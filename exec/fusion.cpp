@@ -77,6 +77,7 @@ struct Group {
     std::vector<PostOp> postOps;
     Tensor foldedWeights, foldedBias; // Conv + BatchNormalization
     float geluDivisor = 0;            // GELU's Div
+    int geluConstantRank = 0;         // the largest rank of GELU's one-element constants
     ChannelsLast layout;
     // A lone Conv, pool or binary op, installed only when the layout pass keeps one of its
     // activations channels-last.
@@ -365,10 +366,13 @@ std::optional<Group> geluGroup(const ExecutionPlan& plan, const ValueIndex& inde
         const PlannedNode& n = plan.nodes[static_cast<size_t>(r)];
         return n.desc.opType == op && n.backend == div.backend ? r : -1;
     };
+    int constantRank = divisor->rank();
     // Whether `node`'s operand beside `from`'s output is the constant scalar `value`.
     auto scalarBeside = [&](int node, size_t from, float value) {
         const Tensor* t = index.constantFloat(
             otherInput(plan.nodes[static_cast<size_t>(node)], plan.nodes[from].outputSlots[0]));
+        if (t)
+            constantRank = std::max(constantRank, t->rank());
         return t && t->elementCount() == 1 && t->data<float>()[0] == value;
     };
     const int erf = next(i, "Erf");
@@ -388,6 +392,7 @@ std::optional<Group> geluGroup(const ExecutionPlan& plan, const ValueIndex& inde
                  static_cast<size_t>(half)};
     g.fastInputSlots = {x};
     g.geluDivisor = divisor->data<float>()[0];
+    g.geluConstantRank = constantRank;
     return g;
 }
 
@@ -471,7 +476,7 @@ std::unique_ptr<FastPathKernel> makeFastKernel(const ExecutionPlan& plan, const 
     case Group::Kind::Binary:
         return makeDnnlChannelBinary(main, g.layout);
     case Group::Kind::Gelu:
-        return makeFusedErfGelu(g.geluDivisor);
+        return makeFusedErfGelu(g.geluDivisor, g.geluConstantRank);
     }
     if (!fast)
         return nullptr;

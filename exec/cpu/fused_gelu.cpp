@@ -3,6 +3,7 @@
 #include "elementwise.h"
 #include "vector_math.h"
 
+#include <string>
 #include <utility>
 
 namespace onnxscope {
@@ -11,19 +12,21 @@ namespace {
 
 class FusedErfGeluKernel final : public FastPathKernel {
 public:
-    explicit FusedErfGeluKernel(float divisor)
-        : m_divisor(divisor) {}
+    FusedErfGeluKernel(float divisor, int constantRank)
+        : m_divisor(divisor)
+        , m_constantRank(constantRank) {}
 
     void bindConstantInput(int, const Tensor&) override {}
     bool handles(const KernelContext& ctx) const override {
         const Tensor* x = ctx.inputTensor(0);
-        return x && x->dataType() == DataType::Float;
+        return x && x->dataType() == DataType::Float && x->rank() >= m_constantRank;
     }
 
     Status compute(KernelContext& ctx) const override {
         const Tensor* x = ctx.inputTensor(0);
-        if (!x || x->dataType() != DataType::Float)
-            return Status::error("fused GELU needs a float input");
+        if (!handles(ctx))
+            return Status::error("fused GELU needs a float input of rank " + std::to_string(m_constantRank) +
+                                 " or more");
         // Elementwise, so x itself can take the result where this is its last read.
         Tensor in = ctx.takeInputForReuse(0);
         if (!in.isValid())
@@ -38,12 +41,13 @@ public:
 
 private:
     float m_divisor;
+    int m_constantRank;
 };
 
 } // namespace
 
-std::unique_ptr<FastPathKernel> makeFusedErfGelu(float divisor) {
-    return std::make_unique<FusedErfGeluKernel>(divisor);
+std::unique_ptr<FastPathKernel> makeFusedErfGelu(float divisor, int constantRank) {
+    return std::make_unique<FusedErfGeluKernel>(divisor, constantRank);
 }
 
 } // namespace onnxscope

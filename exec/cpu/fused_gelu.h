@@ -8,7 +8,9 @@
 
 namespace onnxscope {
 
-// The fused kernel: input 0 is x; output 0 is x * (erf(x / divisor) + 1) * 0.5.
-std::unique_ptr<FastPathKernel> makeFusedErfGelu(float divisor);
+// The fused kernel: input 0 is x; output 0 is x * (erf(x / divisor) + 1) * 0.5. constantRank:
+// the largest rank of the group's one-element constants, which would broadcast an x of lower
+// rank to a larger shape; such inputs are declined (the group then runs its nodes).
+std::unique_ptr<FastPathKernel> makeFusedErfGelu(float divisor, int constantRank);
 
 } // namespace onnxscope

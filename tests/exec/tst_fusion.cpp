@@ -167,21 +167,25 @@ std::shared_ptr<Model> foldingModel() {
     return Model::fromProto(std::move(m), {});
 }
 
-// y = x * (erf(x / sqrt 2) + one) * 0.5, GELU as exporters write it when one is 1.
-std::shared_ptr<Model> geluModel(float one) {
+// y = x * (erf(x / sqrt 2) + one) * 0.5, GELU as exporters write it when one is 1, with the
+// constants of shape constantShape (one element).
+std::shared_ptr<Model> geluModel(float one, const Shape& x = {3, 5000}, const Shape& constantShape = {}) {
     std::mt19937 rng(19);
     auto m = emptyModel();
     auto* g = m->mutable_graph();
-    addInput(g, "x", {3, 5000});
-    addInitializer(g, "sqrt2", {}, rng, 1.4142135f, 1.4142135f);
-    addInitializer(g, "one", {}, rng, one, one);
-    addInitializer(g, "half", {}, rng, 0.5f, 0.5f);
+    addInput(g, "x", x);
+    addInitializer(g, "sqrt2", constantShape, rng, 1.4142135f, 1.4142135f);
+    addInitializer(g, "one", constantShape, rng, one, one);
+    addInitializer(g, "half", constantShape, rng, 0.5f, 0.5f);
     addNode(g, "Div", {"x", "sqrt2"}, {"d"}, "div");
     addNode(g, "Erf", {"d"}, {"e"}, "erf");
     addNode(g, "Add", {"e", "one"}, {"a"}, "add");
     addNode(g, "Mul", {"x", "a"}, {"m"}, "mul");
     addNode(g, "Mul", {"m", "half"}, {"y"}, "half");
-    addInput(g, "y", {3, 5000}, true);
+    Shape y = x; // x broadcast with the one-element constants
+    while (y.size() < constantShape.size())
+        y.insert(y.begin(), 1);
+    addInput(g, "y", y, true);
     return Model::fromProto(std::move(m), {});
 }
 
@@ -473,6 +477,14 @@ private slots:
             std::string why;
             QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-6, &why), why.c_str());
         }
+        // [1, 1] constants broadcast a 1-D x to [1, n]: the fused kernel declines that x.
+        auto session = makeSession(geluModel(1.0f, {5000}, {1, 1}));
+        QVERIFY(session);
+        auto [fused, unfused] = runBothWays(*session, {{"x", Value(randomInput({5000}, 7))}});
+        QCOMPARE(fused.size(), size_t(1));
+        QCOMPARE(fused[0].tensor.shape(), Shape({1, 5000}));
+        std::string why;
+        QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-6, &why), why.c_str());
     }
 
     void rowKernelsWriteIntoInputsOnlyAtTheirLastRead() {
