@@ -12,6 +12,7 @@
 #include "exec/cpu/elementwise.h"
 #include "exec/cpu/vector_math.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -64,6 +65,8 @@ public:
         const Tensor* x = ctx.inputTensor(0);
         const Tensor* w = weights(ctx);
         const Tensor* b = bias(ctx);
+        if (p->pointProduct)
+            return computePointProduct(ctx, *p, *x, *w, b);
 
         memory src = du::wrap(p->userSrc, x->rawData());
         if (p->srcBuffer) {
@@ -103,12 +106,71 @@ public:
 private:
     struct Prepared {
         Shape outputShape;
+        // A convolution of one pixel by a 1x1 kernel (squeeze-and-excitation's fully connected
+        // layers) is a matrix-vector product that oneDNN's per-call overhead dominated; computed
+        // here instead, in ONNX's weight layout.
+        bool pointProduct = false;
         dnnl::convolution_forward primitive;
         memory::desc userSrc, userWeights, userDst, userResidual, biasDesc; // as the tensors hold them
         memory srcBuffer, dstBuffer;         // only where oneDNN wants another layout
         dnnl::reorder toSrc, toDst, fromDst; // tensor layouts <-> the buffers' layouts
         du::PackedWeights weights;
     };
+
+    Status computePointProduct(KernelContext& ctx, const Prepared& p, const Tensor& x, const Tensor& w,
+                               const Tensor* b) const {
+        const int64_t inputs = x.elementCount(), outputs = w.dim(0);
+        const float* xv = x.data<float>();
+        const float* wv = w.data<float>();
+        const float* bv = b ? b->data<float>() : nullptr;
+        const float* residual = m_hasSum ? ctx.inputTensor(3)->data<float>() : nullptr;
+        Tensor y = du::newOutput(ctx, p.outputShape);
+        float* yv = y.data<float>();
+        for (int64_t o = 0; o < outputs; ++o) {
+            const float* row = wv + o * inputs;
+            float sum = 0.0f;
+#pragma omp simd reduction(+ : sum)
+            for (int64_t c = 0; c < inputs; ++c)
+                sum += row[c] * xv[c];
+            yv[o] = sum + (bv ? bv[o] : 0.0f);
+        }
+        for (const PostOp& op : m_postOps)
+            applyPostOp(op, yv, residual, outputs);
+        if (m_swishAfter)
+            vecmath::swish(yv, yv, outputs);
+        return {};
+    }
+
+    // One post-op over n outputs, as oneDNN applies it (Sum adds the residual).
+    static void applyPostOp(const PostOp& op, float* y, const float* residual, int64_t n) {
+        switch (op.kind) {
+        case PostOp::Kind::Sum:
+            for (int64_t i = 0; i < n; ++i)
+                y[i] += residual[i];
+            return;
+        case PostOp::Kind::Relu:
+            for (int64_t i = 0; i < n; ++i)
+                y[i] = std::max(y[i], 0.0f);
+            return;
+        case PostOp::Kind::LeakyRelu:
+            for (int64_t i = 0; i < n; ++i)
+                y[i] = y[i] < 0.0f ? op.alpha * y[i] : y[i];
+            return;
+        case PostOp::Kind::Clip:
+            for (int64_t i = 0; i < n; ++i)
+                y[i] = std::min(std::max(y[i], op.alpha), op.beta);
+            return;
+        case PostOp::Kind::Sigmoid:
+            vecmath::sigmoid(y, y, n);
+            return;
+        case PostOp::Kind::Tanh:
+            vecmath::tanh(y, y, n);
+            return;
+        case PostOp::Kind::Swish:
+            vecmath::swish(y, y, n);
+            return;
+        }
+    }
 
     const Tensor* weights(const KernelContext& ctx) const {
         return m_weights.isValid() ? &m_weights : ctx.inputTensor(1);
@@ -168,6 +230,11 @@ private:
         }
         auto p = std::make_unique<Prepared>();
         p->outputShape = s.outputShape;
+        constexpr int64_t kMaxPointWeights = int64_t(256) << 10; // beyond, oneDNN's threads pay off
+        p->pointProduct = s.batch == 1 && s.group == 1 && g.inputSize() == 1 && g.outputSize() == 1 &&
+                          g.kernelSize() == 1 && w.elementCount() <= kMaxPointWeights;
+        if (p->pointProduct)
+            return p;
         p->userSrc = du::activationDesc(du::dims(x.shape()), m_layout.src);
         p->userWeights = du::plainDesc(wdims);
         p->userDst = du::activationDesc(du::dims(s.outputShape), m_layout.dst);

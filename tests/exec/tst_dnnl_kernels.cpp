@@ -408,12 +408,72 @@ private slots:
         QVERIFY(!makeDnnlPool(pool, {true, false, false})); // pools keep their source's layout
     }
 
+    void onePixelConvolutionsMatchTheReferenceWithEveryPostOp() {
+        // Squeeze-and-excitation's fully connected layers: a 1x1 kernel over a 1x1 input, which
+        // the fast path computes as a matrix-vector product.
+        std::mt19937 rng(14);
+        const NodeDesc conv = makeNode("Conv", 3, 1, {}, 11);
+        const Tensor x = randomTensor({1, 40, 1, 1}, rng), w = randomTensor({24, 40, 1, 1}, rng),
+                     b = randomTensor({24}, rng), residual = randomTensor({1, 24, 1, 1}, rng);
+        const Implementations kernels = kernelsFor(conv);
+        QVERIFY(kernels.reference);
+        auto reference = runKernel(*kernels.reference, conv, {x, w, b}, 1);
+        QVERIFY(reference.ok());
+        const std::vector<std::vector<PostOp>> chains{
+            {},
+            {{PostOp::Kind::Sum}, {PostOp::Kind::Clip, -0.5f, 0.5f}},
+            {{PostOp::Kind::Swish}},
+            {{PostOp::Kind::LeakyRelu, 0.1f}, {PostOp::Kind::Sigmoid}},
+            {{PostOp::Kind::Relu}, {PostOp::Kind::Tanh}}};
+        for (const auto& chain : chains) {
+            Tensor expected = (*reference)[0].tensor.clone();
+            for (int64_t i = 0; i < expected.elementCount(); ++i) {
+                float& v = expected.data<float>()[i];
+                for (const PostOp& op : chain) {
+                    switch (op.kind) {
+                    case PostOp::Kind::Sum:
+                        v += residual.data<float>()[i];
+                        break;
+                    case PostOp::Kind::Relu:
+                        v = std::max(v, 0.0f);
+                        break;
+                    case PostOp::Kind::LeakyRelu:
+                        v = v < 0 ? op.alpha * v : v;
+                        break;
+                    case PostOp::Kind::Clip:
+                        v = std::min(std::max(v, op.alpha), op.beta);
+                        break;
+                    case PostOp::Kind::Sigmoid:
+                        v = 1.0f / (1.0f + std::exp(-v));
+                        break;
+                    case PostOp::Kind::Tanh:
+                        v = std::tanh(v);
+                        break;
+                    case PostOp::Kind::Swish:
+                        v = v / (1.0f + std::exp(-v));
+                        break;
+                    }
+                }
+            }
+            for (bool channelsLast : {false, true}) {
+                auto fused = makeDnnlConv(conv, chain, {channelsLast, channelsLast, channelsLast});
+                fused->bindConstantInput(1, w);
+                std::vector<Value> in{x, w, b, residual};
+                auto actual = runKernel(*fused, conv, in, 2);
+                QVERIFY2(actual.ok(), actual.message().c_str());
+                OS_COMPARE_TENSORS((*actual)[0].tensor, expected, 1e-5, 1e-5);
+            }
+        }
+    }
+
     void residualSumWritesIntoTheResidualWhenOffered() {
         std::mt19937 rng(12);
         const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
         const Tensor x = randomTensor({1, 8, 9, 7}, rng), w = randomTensor({8, 8, 3, 3}, rng),
                      b = randomTensor({8}, rng), residual = randomTensor({1, 8, 9, 7}, rng);
-        auto reference = runNode(cpuRegistry(), conv, {x, w, b}, 2);
+        const Implementations kernels = kernelsFor(conv);
+        QVERIFY(kernels.reference);
+        auto reference = runKernel(*kernels.reference, conv, {x, w, b}, 2);
         QVERIFY(reference.ok());
         Tensor expected = (*reference)[0].tensor.clone();
         for (int64_t i = 0; i < expected.elementCount(); ++i)
