@@ -3,6 +3,8 @@
 #include "cpu/channels_last.h"
 #include "execution_plan.h"
 
+#include <algorithm>
+
 namespace onnxscope {
 
 namespace {
@@ -28,7 +30,11 @@ public:
     Tensor takeInputForReuse(int index) override {
         if (index < 0 || index >= inputCount() || m_map[static_cast<size_t>(index)] < 0)
             return {};
-        return m_outer.takeInputForReuse(m_map[static_cast<size_t>(index)]);
+        // Not when the fast kernel reads the same value as another input too (x + Conv(x)).
+        const int outer = m_map[static_cast<size_t>(index)];
+        if (std::count(m_map.begin(), m_map.end(), outer) != 1)
+            return {};
+        return m_outer.takeInputForReuse(outer);
     }
 
 private:

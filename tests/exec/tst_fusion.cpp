@@ -116,26 +116,28 @@ std::shared_ptr<Model> residualModel(bool broadcastAdd = true) {
     return Model::fromProto(std::move(m), {});
 }
 
-// x -> Conv -> Relu -> r -> Conv -> Add(r) -> Relu -> y; with readAfter, also Mul(y, r) -> z, so
-// the residual r has a reader after the fused Conv+Add+Relu.
+// x -> Conv -> Relu -> r -> Conv -> Add(r) -> Relu -> s -> Conv -> t = y: the middle Conv reads r
+// both as its source and as its residual, and its output stays channels-last for the last Conv,
+// which is where a fused residual sum may compute in place. With readAfter, r -> Conv -> q and
+// y = Add(t, q), so r has a reader after the fused node.
 std::shared_ptr<Model> intermediateResidualModel(bool readAfter) {
     std::mt19937 rng(13);
     auto m = emptyModel();
     auto* g = m->mutable_graph();
     addInput(g, "x", {1, 16, 10, 10});
-    addInitializer(g, "w1", {16, 16, 3, 3}, rng, -0.2f, 0.2f);
-    addInitializer(g, "w2", {16, 16, 3, 3}, rng, -0.2f, 0.2f);
+    for (const char* w : {"w1", "w2", "w3", "w4"})
+        addInitializer(g, w, {16, 16, 3, 3}, rng, -0.2f, 0.2f);
     setInts(addNode(g, "Conv", {"x", "w1"}, {"c1"}, "conv1"), "pads", {1, 1, 1, 1});
     addNode(g, "Relu", {"c1"}, {"r"}, "relu1");
     setInts(addNode(g, "Conv", {"r", "w2"}, {"c2"}, "conv2"), "pads", {1, 1, 1, 1});
-    addNode(g, "Add", {"c2", "r"}, {"s"}, "add");
-    addNode(g, "Relu", {"s"}, {"y"}, "relu2");
+    addNode(g, "Add", {"c2", "r"}, {"sum"}, "add");
+    addNode(g, "Relu", {"sum"}, {"s"}, "relu2");
+    setInts(addNode(g, "Conv", {"s", "w3"}, {readAfter ? "t" : "y"}, "conv3"), "pads", {1, 1, 1, 1});
     if (readAfter) {
-        addNode(g, "Mul", {"y", "r"}, {"z"}, "mul");
-        addInput(g, "z", {1, 16, 10, 10}, true);
-    } else {
-        addInput(g, "y", {1, 16, 10, 10}, true);
+        setInts(addNode(g, "Conv", {"r", "w4"}, {"q"}, "conv4"), "pads", {1, 1, 1, 1});
+        addNode(g, "Add", {"t", "q"}, {"y"}, "add_late");
     }
+    addInput(g, "y", {1, 16, 10, 10}, true);
     return Model::fromProto(std::move(m), {});
 }
 
