@@ -124,8 +124,11 @@ public:
         Status status = Status::error(typeError(m_opType.c_str(), type));
         dispatchNumeric(dispatchType, [&](auto tag) {
             using T = typename decltype(tag)::type;
-            Tensor& y = context.allocateOutput(0, outType, plan.outputShape);
+            // Every element is written, so the output is not zeroed first.
+            Tensor y = Tensor::uninitialized(outType, plan.outputShape);
             status = computeTyped<T>(plan, *a, *b, y, context.threadCount());
+            if (status.ok())
+                context.setOutput(0, Value(std::move(y)));
         });
         return status;
     }

@@ -8,6 +8,7 @@
 #include "vector_math.h"
 
 #include <type_traits>
+#include <utility>
 
 namespace onnxscope {
 
@@ -45,8 +46,17 @@ public:
                 mapElements(in, out, count, threads, [this](float v) { return m_op(v); });
         };
         if (type == DataType::Float && (Types & kFloatTypes)) {
-            Tensor& y = context.allocateOutput(0, type, x->shape());
-            mapFloat(x->data<float>(), y.data<float>(), x->elementCount());
+            // Element by element, so x can take the result where this is its last read (x's
+            // pointer is then no longer valid); otherwise a new output, not zeroed first.
+            const Shape shape = x->shape();
+            const float* in = x->data<float>();
+            Tensor y = context.takeInputForReuse(0);
+            if (!y.isValid())
+                y = Tensor::uninitialized(type, shape);
+            else
+                in = std::as_const(y).data<float>();
+            mapFloat(in, y.data<float>(), y.elementCount());
+            context.setOutput(0, Value(std::move(y)));
             return {};
         }
         if (isNarrowFloat(type) && (Types & kFloatTypes)) {

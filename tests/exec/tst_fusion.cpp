@@ -191,8 +191,8 @@ std::shared_ptr<Model> geluModel(float one, const Shape& x = {3, 5000}, const Sh
     return Model::fromProto(std::move(m), {});
 }
 
-// t = Add(x, c); s = Softmax(t); y = LayerNormalization(s); with readAfter also z = Mul(y, t), so
-// t has a reader after the Softmax that could otherwise write into it.
+// t = Add(x, c); u = Sigmoid(t); s = Softmax(u); y = LayerNormalization(s); with readAfter also
+// z = Mul(y, t), so t has a reader after the Sigmoid that could otherwise write into it.
 std::shared_ptr<Model> rowKernelsModel(bool readAfter) {
     std::mt19937 rng(23);
     auto m = emptyModel();
@@ -203,7 +203,8 @@ std::shared_ptr<Model> rowKernelsModel(bool readAfter) {
     addInitializer(g, "scale", {40}, rng, 0.5f, 1.5f);
     addInitializer(g, "bias", {40}, rng);
     addNode(g, "Add", {"x", "c"}, {"t"}, "add");
-    addNode(g, "Softmax", {"t"}, {"s"}, "softmax");
+    addNode(g, "Sigmoid", {"t"}, {"u"}, "sigmoid");
+    addNode(g, "Softmax", {"u"}, {"s"}, "softmax");
     addNode(g, "LayerNormalization", {"s", "scale", "bias"}, {"y"}, "norm");
     if (readAfter)
         addNode(g, "Mul", {"y", "t"}, {"z"}, "mul");
@@ -490,8 +491,9 @@ private slots:
     }
 
     void rowKernelsWriteIntoInputsOnlyAtTheirLastRead() {
-        // Softmax and LayerNormalization may compute in place when nothing reads their input
-        // afterwards; runs that keep intermediates never let them, so both runs must agree.
+        // Elementwise ops, Softmax and LayerNormalization may compute in place when nothing reads
+        // their input afterwards; runs that keep intermediates never let them, so both runs must
+        // agree.
         for (bool readAfter : {false, true}) {
             auto session = makeSession(rowKernelsModel(readAfter));
             QVERIFY(session);
