@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace onnxscope {
@@ -61,6 +62,26 @@ public:
         return Status::error("subgraphs cannot run in this context");
     }
 };
+
+// The output of a kernel that writes each element after reading the same element of input
+// `index` (elementwise ops, row-wise normalizations): that input's own storage where the context
+// hands it over (takeInputForReuse), else a new uninitialized tensor of its type and shape.
+// Read the input through `source` afterwards: once taken, input(index) no longer holds it.
+struct OutputOverInput {
+    Tensor output; // empty when input `index` is absent
+    const void* source = nullptr;
+};
+inline OutputOverInput outputOverInput(KernelContext& ctx, int index) {
+    const Tensor* x = ctx.inputTensor(index);
+    if (!x)
+        return {};
+    Tensor taken = ctx.takeInputForReuse(index);
+    if (taken.isValid()) {
+        const void* data = taken.rawData();
+        return {std::move(taken), data};
+    }
+    return {Tensor::uninitialized(x->dataType(), x->shape()), x->rawData()};
+}
 
 class Kernel {
 public:

@@ -11,7 +11,6 @@
 
 #include <map>
 #include <mutex>
-#include <utility>
 
 namespace onnxscope {
 
@@ -69,20 +68,17 @@ private:
 
     Status scaleChannelsLast(KernelContext& ctx, const Prepared& p, const Tensor& x,
                              const Tensor& operand) const {
-        const Shape shape = x.shape();
-        const int64_t batch = shape[0], channels = shape[1];
+        const int64_t batch = x.dim(0), channels = x.dim(1);
         const int64_t pixels = channels ? x.elementCount() / channels : 0,
                       perImage = batch ? pixels / batch : 0;
         const bool perBatch = operand.dim(0) == batch && batch > 1;
         const float* s = operand.data<float>();
         // Pixel by pixel, so x can take the result where this is its last read (x's reference
         // is then no longer valid).
-        Tensor taken = ctx.takeInputForReuse(p.xInput);
-        const bool inPlace = taken.isValid();
-        Tensor y = inPlace ? taken : Tensor::uninitialized(DataType::Float, shape);
-        const float* in = inPlace ? std::as_const(y).data<float>() : x.data<float>();
-        float* out = y.data<float>();
-        ctx.setOutput(0, Value(y));
+        OutputOverInput y = outputOverInput(ctx, p.xInput);
+        const float* in = static_cast<const float*>(y.source);
+        float* out = y.output.data<float>();
+        ctx.setOutput(0, Value(y.output));
         const int threads = ctx.threadCount();
         const bool add = m_add;
 #pragma omp parallel for num_threads(threads) if (threads > 1 && pixels * channels >= 32768) schedule(static)

@@ -23,19 +23,16 @@ public:
     }
 
     Status compute(KernelContext& ctx) const override {
-        const Tensor* x = ctx.inputTensor(0);
         if (!handles(ctx))
             return Status::error("fused GELU needs a float input of rank " + std::to_string(m_constantRank) +
                                  " or more");
         // Elementwise, so x itself can take the result where this is its last read.
-        Tensor in = ctx.takeInputForReuse(0);
-        if (!in.isValid())
-            in = *x;
-        Tensor y = in.ownsStorageAlone() ? in : Tensor::uninitialized(DataType::Float, in.shape());
+        OutputOverInput y = outputOverInput(ctx, 0);
         const float divisor = m_divisor;
-        mapChunks(std::as_const(in).data<float>(), y.data<float>(), in.elementCount(), ctx.threadCount(),
+        mapChunks(static_cast<const float*>(y.source), y.output.data<float>(), y.output.elementCount(),
+                  ctx.threadCount(),
                   [divisor](const float* a, float* b, int64_t n) { vecmath::erfGelu(a, b, n, divisor); });
-        ctx.setOutput(0, Value(std::move(y)));
+        ctx.setOutput(0, Value(std::move(y.output)));
         return {};
     }
 

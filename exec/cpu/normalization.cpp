@@ -218,13 +218,17 @@ public:
         const Shape xShape = x->shape();
         // Row by row, so a float x can take the result where this is its last read (x's pointer
         // is then no longer valid).
-        Tensor fx = type == DataType::Float ? ctx.takeInputForReuse(0) : Tensor();
-        Tensor y = fx;
-        if (!fx.isValid()) {
+        Tensor fx, y;
+        const float* xd = nullptr;
+        if (type == DataType::Float) {
+            OutputOverInput over = outputOverInput(ctx, 0);
+            y = std::move(over.output);
+            xd = static_cast<const float*>(over.source);
+        } else {
             fx = toFloat(*x);
             y = Tensor::uninitialized(DataType::Float, xShape);
+            xd = std::as_const(fx).data<float>();
         }
-        const float* xd = std::as_const(fx).data<float>();
         Shape statShape(xShape.begin(), xShape.begin() + axis);
         statShape.resize(xShape.size(), 1);
         Tensor meanT(DataType::Float, statShape), invT(DataType::Float, statShape);

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <utility>
 
 namespace onnxscope {
 
@@ -104,13 +103,10 @@ public:
             // Row by row, so x can take the result where this is its last read (x's pointer is
             // then no longer valid).
             const int64_t count = x->elementCount();
-            const Shape outShape = shape;
-            Tensor taken = context.takeInputForReuse(0);
-            const bool inPlace = taken.isValid();
-            Tensor y = inPlace ? taken : Tensor::uninitialized(type, outShape);
-            const float* in = inPlace ? std::as_const(y).data<float>() : x->data<float>();
-            float* out = y.data<float>();
-            context.setOutput(0, Value(y));
+            OutputOverInput y = outputOverInput(context, 0);
+            const float* in = static_cast<const float*>(y.source);
+            float* out = y.output.data<float>();
+            context.setOutput(0, Value(y.output));
             const bool log = m_kind == SoftmaxKind::LogSoftmax;
             const bool parallel = count >= kParallelThreshold && threads > 1 && outer > 1;
             const int64_t chunks = parallel ? std::min<int64_t>(outer, int64_t(threads) * 4) : 1;

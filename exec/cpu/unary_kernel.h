@@ -48,15 +48,9 @@ public:
         if (type == DataType::Float && (Types & kFloatTypes)) {
             // Element by element, so x can take the result where this is its last read (x's
             // pointer is then no longer valid); otherwise a new output, not zeroed first.
-            const Shape shape = x->shape();
-            const float* in = x->data<float>();
-            Tensor y = context.takeInputForReuse(0);
-            if (!y.isValid())
-                y = Tensor::uninitialized(type, shape);
-            else
-                in = std::as_const(y).data<float>();
-            mapFloat(in, y.data<float>(), y.elementCount());
-            context.setOutput(0, Value(std::move(y)));
+            OutputOverInput y = outputOverInput(context, 0);
+            mapFloat(static_cast<const float*>(y.source), y.output.data<float>(), y.output.elementCount());
+            context.setOutput(0, Value(std::move(y.output)));
             return {};
         }
         if (isNarrowFloat(type) && (Types & kFloatTypes)) {
