@@ -84,6 +84,14 @@ Implementations kernelsFor(const NodeDesc& node) {
     return k;
 }
 
+// Outputs of the node's reference kernel (the registry would pick the fast path under test).
+Result<std::vector<Value>> runReference(const NodeDesc& node, const std::vector<Value>& inputs, int threads) {
+    const Implementations k = kernelsFor(node);
+    if (!k.reference)
+        return Status::error(node.opType + ": no reference kernel");
+    return runKernel(*k.reference, node, inputs, threads);
+}
+
 enum class Expect { FastPath, Reference };
 
 // Runs node through the fast path and the reference on the same inputs and compares.
@@ -415,10 +423,8 @@ private slots:
         const NodeDesc conv = makeNode("Conv", 3, 1, {}, 11);
         const Tensor x = randomTensor({1, 40, 1, 1}, rng), w = randomTensor({24, 40, 1, 1}, rng),
                      b = randomTensor({24}, rng), residual = randomTensor({1, 24, 1, 1}, rng);
-        const Implementations kernels = kernelsFor(conv);
-        QVERIFY(kernels.reference);
-        auto reference = runKernel(*kernels.reference, conv, {x, w, b}, 1);
-        QVERIFY(reference.ok());
+        auto reference = runReference(conv, {x, w, b}, 1);
+        QVERIFY2(reference.ok(), reference.message().c_str());
         const std::vector<std::vector<PostOp>> chains{
             {},
             {{PostOp::Kind::Sum}, {PostOp::Kind::Clip, -0.5f, 0.5f}},
@@ -471,10 +477,8 @@ private slots:
         const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
         const Tensor x = randomTensor({1, 8, 9, 7}, rng), w = randomTensor({8, 8, 3, 3}, rng),
                      b = randomTensor({8}, rng), residual = randomTensor({1, 8, 9, 7}, rng);
-        const Implementations kernels = kernelsFor(conv);
-        QVERIFY(kernels.reference);
-        auto reference = runKernel(*kernels.reference, conv, {x, w, b}, 2);
-        QVERIFY(reference.ok());
+        auto reference = runReference(conv, {x, w, b}, 2);
+        QVERIFY2(reference.ok(), reference.message().c_str());
         Tensor expected = (*reference)[0].tensor.clone();
         for (int64_t i = 0; i < expected.elementCount(); ++i)
             expected.data<float>()[i] = std::max(expected.data<float>()[i] + residual.data<float>()[i], 0.0f);
