@@ -1,5 +1,7 @@
 #include "packed_rows.h"
 
+#include "vector_math.h"
+
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -43,38 +45,14 @@ __attribute__((target("avx512f"))) void accumulatePanelAvx512(const float* panel
         _mm512_storeu_ps(acc + 16 * s, sum[s]);
 }
 
-__attribute__((target("avx512f"))) void accumulatePanelAvx512(const float* panel, int64_t strips,
-                                                              int64_t cols, const float* h, float* acc) {
-    switch (strips) {
-    case 1:
-        return accumulatePanelAvx512<1>(panel, cols, h, acc);
-    case 2:
-        return accumulatePanelAvx512<2>(panel, cols, h, acc);
-    case 3:
-        return accumulatePanelAvx512<3>(panel, cols, h, acc);
-    case 4:
-        return accumulatePanelAvx512<4>(panel, cols, h, acc);
-    case 5:
-        return accumulatePanelAvx512<5>(panel, cols, h, acc);
-    case 6:
-        return accumulatePanelAvx512<6>(panel, cols, h, acc);
-    case 7:
-        return accumulatePanelAvx512<7>(panel, cols, h, acc);
-    default:
-        return accumulatePanelAvx512<8>(panel, cols, h, acc);
-    }
-}
+using PanelKernel = void (*)(const float* panel, int64_t cols, const float* h, float* acc);
+// By strip count (1 to 8, a panel of 16 to 128 rows).
+constexpr PanelKernel kPanelKernels[] = {&accumulatePanelAvx512<1>, &accumulatePanelAvx512<2>,
+                                         &accumulatePanelAvx512<3>, &accumulatePanelAvx512<4>,
+                                         &accumulatePanelAvx512<5>, &accumulatePanelAvx512<6>,
+                                         &accumulatePanelAvx512<7>, &accumulatePanelAvx512<8>};
 #pragma GCC diagnostic pop
 #endif
-
-bool haveAvx512() {
-#if defined(__GNUC__) && defined(__x86_64__)
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
-    return avx512;
-#else
-    return false;
-#endif
-}
 
 } // namespace
 
@@ -96,7 +74,7 @@ PackedRows::PackedRows(const float* m, int64_t cols, const std::vector<int64_t>&
 
 void PackedRows::accumulate(const float* h, float* acc, bool backwards) const {
     const float* panels = m_panels.data<float>();
-    const bool avx512 = haveAvx512();
+    const bool avx512 = vecmath::hasAvx512();
     const int64_t panelCount = (m_rows + kPanelRows - 1) / kPanelRows;
     for (int64_t i = 0; i < panelCount; ++i) {
         const int64_t first = (backwards ? panelCount - 1 - i : i) * kPanelRows;
@@ -104,7 +82,7 @@ void PackedRows::accumulate(const float* h, float* acc, bool backwards) const {
         const float* panel = panels + first * m_cols;
 #if defined(__GNUC__) && defined(__x86_64__)
         if (avx512) {
-            accumulatePanelAvx512(panel, width / 16, m_cols, h, acc + first);
+            kPanelKernels[width / 16 - 1](panel, m_cols, h, acc + first);
             continue;
         }
 #endif

@@ -179,10 +179,18 @@ __attribute__((target("avx512f"))) void swishAvx512(const float* in, float* out,
 
 } // namespace
 
-void swish(const float* in, float* out, int64_t n) {
+bool hasAvx512() {
 #if defined(__GNUC__) && defined(__x86_64__)
     static const bool avx512 = __builtin_cpu_supports("avx512f");
-    if (avx512)
+    return avx512;
+#else
+    return false;
+#endif
+}
+
+void swish(const float* in, float* out, int64_t n) {
+#if defined(__GNUC__) && defined(__x86_64__)
+    if (hasAvx512())
         return swishAvx512(in, out, n);
 #endif
     swishPortable(in, out, n);

@@ -9,6 +9,9 @@
 
 namespace onnxscope::vecmath {
 
+// Whether this CPU runs AVX-512F (for hand-written kernels; the loops here pick their clone).
+bool hasAvx512();
+
 void relu(const float* in, float* out, int64_t n);
 void exp(const float* in, float* out, int64_t n);
 void sigmoid(const float* in, float* out, int64_t n);
