@@ -1,7 +1,8 @@
 // Conv on oneDNN: 1-D to 3-D, groups and depthwise, strides, dilations, pads and auto_pad, bias,
 // with fused post-ops (residual sum, activations). Source and destination stay in ONNX's plain
 // layout for the caller; oneDNN picks the blocked layout it computes fastest in, and the
-// kernel reorders into and out of it around the primitive.
+// kernel reorders into and out of it around the primitive. Large 3x3 stride-1 convolutions use
+// Winograd's algorithm.
 #include "exec/cpu/dnnl_kernels.h"
 
 #ifdef ONNXSCOPE_HAVE_DNNL
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace onnxscope {
 
@@ -45,6 +47,12 @@ public:
     bool handles(const KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         return prepare(ctx) != nullptr;
+    }
+
+    std::string implementation(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        const Prepared* p = prepare(ctx);
+        return p && !p->pointProduct ? p->implementation : std::string();
     }
 
     void bindConstantInput(int index, const Tensor& value) override {
@@ -114,6 +122,7 @@ private:
         memory::desc userSrc, userWeights, userDst, userResidual, biasDesc; // as the tensors hold them
         memory srcBuffer, dstBuffer;         // only where oneDNN wants another layout
         dnnl::reorder toSrc, toDst, fromDst; // tensor layouts <-> the buffers' layouts
+        std::string implementation;
         du::PackedWeights weights;
     };
 
@@ -243,17 +252,31 @@ private:
             p->biasDesc = du::plainDesc({s.outChannels});
         const auto any = memory::format_tag::any;
         const auto f32 = memory::data_type::f32;
-        try {
+        dnnl::primitive_attr attr;
+        attr.set_post_ops(du::toDnnl(m_postOps));
+        // Winograd computes in its own blocked layout, so channels-last tensors are reordered
+        // into it (a few percent of the convolution) rather than imposed on the primitive.
+        auto describe = [&](dnnl::algorithm algorithm) {
+            const bool direct = algorithm == dnnl::algorithm::convolution_direct;
             dnnl::convolution_forward::desc desc(
-                dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
-                m_layout.src ? p->userSrc : memory::desc(du::dims(x.shape()), f32, any),
+                dnnl::prop_kind::forward_inference, algorithm,
+                m_layout.src && direct ? p->userSrc : memory::desc(du::dims(x.shape()), f32, any),
                 memory::desc(wdims, f32, any), p->biasDesc,
-                m_layout.dst ? p->userDst : memory::desc(du::dims(s.outputShape), f32, any), strides,
-                dilations, padL, padR);
-            dnnl::primitive_attr attr;
-            attr.set_post_ops(du::toDnnl(m_postOps));
-            dnnl::convolution_forward::primitive_desc pd(desc, attr, du::engine());
+                m_layout.dst && direct ? p->userDst : memory::desc(du::dims(s.outputShape), f32, any),
+                strides, dilations, padL, padR);
+            return dnnl::convolution_forward::primitive_desc(desc, attr, du::engine());
+        };
+        try {
+            std::optional<dnnl::convolution_forward::primitive_desc> winograd;
+            if (winogradPays(s))
+                try {
+                    winograd = describe(dnnl::algorithm::convolution_winograd);
+                } catch (const dnnl::error&) {
+                    // this configuration has no Winograd implementation; the direct one follows
+                }
+            const auto pd = winograd ? *winograd : describe(dnnl::algorithm::convolution_direct);
             p->primitive = dnnl::convolution_forward(pd);
+            p->implementation = pd.impl_info_str();
             if (pd.src_desc() != p->userSrc) {
                 p->srcBuffer = memory(pd.src_desc(), du::engine());
                 p->toSrc = du::makeReorder(p->userSrc, pd.src_desc());
@@ -269,6 +292,21 @@ private:
             return nullptr; // no oneDNN implementation for this configuration
         }
         return p;
+    }
+
+    // oneDNN's Winograd kernels (F(2x2,3x3) and F(4x4,3x3)) take 0.3-0.8 of the direct
+    // convolution's time from about 7 million multiply-adds per image up, and lose below
+    // (bench/winograd_sweep.cpp). Their rounding differs from the direct sum by about 1e-6 of the
+    // output's magnitude per layer.
+    static bool winogradPays(const ConvSetup& s) {
+        const ConvGeometry& g = s.geometry;
+        if (g.kernel.size() != 2 || g.kernel[0] != 3 || g.kernel[1] != 3 || s.group != 1)
+            return false;
+        for (size_t i = 0; i < 2; ++i)
+            if (g.strides[i] != 1 || g.dilations[i] != 1)
+                return false;
+        constexpr int64_t kMinMultiplyAdds = int64_t(7) << 20;
+        return s.inChannels * s.outChannels * 9 * g.outputSize() >= kMinMultiplyAdds;
     }
 
     NodeDesc m_node;

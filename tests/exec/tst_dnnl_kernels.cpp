@@ -7,6 +7,7 @@
 
 #include "exec/cpu/channels_last.h"
 #include "exec/cpu/dnnl_kernels.h"
+#include "exec/cpu/vector_math.h"
 #include "exec/fast_path.h"
 
 using namespace onnxscope;
@@ -90,6 +91,28 @@ Result<std::vector<Value>> runReference(const NodeDesc& node, const std::vector<
     if (!k.reference)
         return Status::error(node.opType + ": no reference kernel");
     return runKernel(*k.reference, node, inputs, threads);
+}
+
+// A padded 3x3 Conv with a residual input, and Relu(Conv(x, w, b) + residual) by the reference
+// kernel: what the Conv with Sum and Relu post-ops must give.
+struct ResidualReluCase {
+    NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
+    Tensor x, w, b, residual, expected;
+};
+
+Result<ResidualReluCase> residualReluCase(unsigned seed, int64_t channels, int64_t height, int64_t width) {
+    std::mt19937 rng(seed);
+    ResidualReluCase c;
+    c.x = randomTensor({1, channels, height, width}, rng);
+    c.w = randomTensor({channels, channels, 3, 3}, rng);
+    c.b = randomTensor({channels}, rng);
+    c.residual = randomTensor({1, channels, height, width}, rng);
+    OS_ASSIGN_OR_RETURN(auto outputs, runReference(c.conv, {c.x, c.w, c.b}, 2));
+    c.expected = outputs[0].tensor.clone();
+    float* e = c.expected.data<float>();
+    for (int64_t i = 0; i < c.expected.elementCount(); ++i)
+        e[i] = std::max(e[i] + c.residual.data<float>()[i], 0.0f);
+    return c;
 }
 
 enum class Expect { FastPath, Reference };
@@ -473,15 +496,9 @@ private slots:
     }
 
     void residualSumWritesIntoTheResidualWhenOffered() {
-        std::mt19937 rng(12);
-        const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
-        const Tensor x = randomTensor({1, 8, 9, 7}, rng), w = randomTensor({8, 8, 3, 3}, rng),
-                     b = randomTensor({8}, rng), residual = randomTensor({1, 8, 9, 7}, rng);
-        auto reference = runReference(conv, {x, w, b}, 2);
-        QVERIFY2(reference.ok(), reference.message().c_str());
-        Tensor expected = (*reference)[0].tensor.clone();
-        for (int64_t i = 0; i < expected.elementCount(); ++i)
-            expected.data<float>()[i] = std::max(expected.data<float>()[i] + residual.data<float>()[i], 0.0f);
+        auto made = residualReluCase(12, 8, 9, 7);
+        QVERIFY2(made.ok(), made.message().c_str());
+        const auto& [conv, x, w, b, residual, expected] = *made;
         // Taken only where oneDNN writes the output's own layout (channels-last; a plain one it
         // computes in its blocked layout and reorders) and the residual has that layout too.
         for (int mask = 0; mask < 8; ++mask) {
@@ -498,6 +515,46 @@ private slots:
             QCOMPARE(ctx.output().rawData() == address, inPlace);
             const Tensor y = layout.dst ? fromChannelsLast(ctx.output()) : ctx.output();
             OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
+        }
+    }
+
+    void winogradConvolutionsMatchTheReference() {
+        // Large enough for Winograd (a 3x3 stride-1 convolution of 29 million multiply-adds),
+        // in every combination of layouts, with a residual sum and an activation after it.
+        auto made = residualReluCase(15, 64, 28, 28);
+        QVERIFY2(made.ok(), made.message().c_str());
+        const auto& [conv, x, w, b, residual, expected] = *made;
+        const float magnitude =
+            *std::max_element(expected.data<float>(), expected.data<float>() + expected.elementCount());
+        for (int mask = 0; mask < 8; ++mask) {
+            const ChannelsLast layout{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0};
+            auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}, {PostOp::Kind::Relu}}, layout);
+            fused->bindConstantInput(1, w);
+            std::vector<Value> in{layout.src ? toChannelsLast(x) : x, w, b,
+                                  layout.residual ? toChannelsLast(residual) : residual};
+            InputsContext probe(in);
+            QVERIFY(fused->handles(probe));
+            // oneDNN 2.6 has Winograd kernels for AVX-512 only.
+            const std::string implementation = fused->implementation(probe);
+            QVERIFY2(!vecmath::hasAvx512() || implementation.find("wino") != std::string::npos,
+                     implementation.c_str());
+            auto actual = runKernel(*fused, conv, in, 2);
+            QVERIFY2(actual.ok(), actual.message().c_str());
+            const Tensor y = layout.dst ? fromChannelsLast((*actual)[0].tensor) : (*actual)[0].tensor;
+            OS_COMPARE_TENSORS(y, expected, 1e-5 * magnitude, 1e-5 * magnitude);
+        }
+        // Below the size where it pays, and strided, the direct convolution runs.
+        std::mt19937 rng(16);
+        const NodeDesc strided =
+            makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1}), intsAttr("strides", {2, 2})}, 11);
+        for (const auto& [node, input] : std::vector<std::pair<NodeDesc, Tensor>>{
+                 {conv, randomTensor({1, 64, 7, 7}, rng)}, {strided, x}}) {
+            auto kernel = makeDnnlConv(node, {});
+            std::vector<Value> in{input, w, b};
+            InputsContext probe(in);
+            QVERIFY(kernel->handles(probe));
+            QVERIFY(kernel->implementation(probe).find("wino") == std::string::npos);
+            differential(node, in);
         }
     }
 
