@@ -11,6 +11,7 @@
 #include "exec/cpu/dnnl_common.h"
 #include "exec/cpu/dnnl_factories.h"
 #include "exec/cpu/elementwise.h"
+#include "exec/cpu/matrix_vector.h"
 #include "exec/cpu/vector_math.h"
 
 #include <algorithm>
@@ -135,14 +136,7 @@ private:
         const float* residual = m_hasSum ? ctx.inputTensor(3)->data<float>() : nullptr;
         Tensor y = du::newOutput(ctx, p.outputShape);
         float* yv = y.data<float>();
-        for (int64_t o = 0; o < outputs; ++o) {
-            const float* row = wv + o * inputs;
-            float sum = 0.0f;
-#pragma omp simd reduction(+ : sum)
-            for (int64_t c = 0; c < inputs; ++c)
-                sum += row[c] * xv[c];
-            yv[o] = sum + (bv ? bv[o] : 0.0f);
-        }
+        matrixVector(wv, xv, bv, yv, outputs, inputs, ctx.threadCount());
         for (const PostOp& op : m_postOps)
             applyPostOp(op, yv, residual, outputs);
         if (m_swishAfter)
@@ -239,9 +233,8 @@ private:
         }
         auto p = std::make_unique<Prepared>();
         p->outputShape = s.outputShape;
-        constexpr int64_t kMaxPointWeights = int64_t(256) << 10; // beyond, oneDNN's threads pay off
-        p->pointProduct = s.batch == 1 && s.group == 1 && g.inputSize() == 1 && g.outputSize() == 1 &&
-                          g.kernelSize() == 1 && w.elementCount() <= kMaxPointWeights;
+        p->pointProduct =
+            s.batch == 1 && s.group == 1 && g.inputSize() == 1 && g.outputSize() == 1 && g.kernelSize() == 1;
         if (p->pointProduct)
             return p;
         p->userSrc = du::activationDesc(du::dims(x.shape()), m_layout.src);

@@ -245,4 +245,56 @@ OS_VECTOR_CLONES void softmaxRows(const float* in, float* out, int64_t rows, int
     }
 }
 
+namespace {
+
+void dotRowsPortable(const float* rows, const float* x, float* out, int64_t count, int64_t length) {
+    for (int64_t r = 0; r < count; ++r) {
+        const float* row = rows + r * length;
+        float sum = 0.0f;
+#pragma omp simd reduction(+ : sum)
+        for (int64_t i = 0; i < length; ++i)
+            sum += row[i] * x[i];
+        out[r] = sum;
+    }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized" // as for swishAvx512
+// Four accumulators, so the additions of one row overlap instead of waiting on each other.
+__attribute__((target("avx512f"))) void dotRowsAvx512(const float* rows, const float* x, float* out,
+                                                      int64_t count, int64_t length) {
+    const int64_t tail = length % 16;
+    const __mmask16 tailMask = static_cast<__mmask16>((1u << tail) - 1);
+    for (int64_t r = 0; r < count; ++r) {
+        const float* row = rows + r * length;
+        __m512 a0 = _mm512_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+        int64_t i = 0;
+        for (; i + 64 <= length; i += 64) {
+            a0 = _mm512_fmadd_ps(_mm512_loadu_ps(row + i), _mm512_loadu_ps(x + i), a0);
+            a1 = _mm512_fmadd_ps(_mm512_loadu_ps(row + i + 16), _mm512_loadu_ps(x + i + 16), a1);
+            a2 = _mm512_fmadd_ps(_mm512_loadu_ps(row + i + 32), _mm512_loadu_ps(x + i + 32), a2);
+            a3 = _mm512_fmadd_ps(_mm512_loadu_ps(row + i + 48), _mm512_loadu_ps(x + i + 48), a3);
+        }
+        for (; i + 16 <= length; i += 16)
+            a0 = _mm512_fmadd_ps(_mm512_loadu_ps(row + i), _mm512_loadu_ps(x + i), a0);
+        if (tail)
+            a1 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(tailMask, row + i),
+                                 _mm512_maskz_loadu_ps(tailMask, x + i), a1);
+        out[r] = _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)));
+    }
+}
+#pragma GCC diagnostic pop
+#endif
+
+} // namespace
+
+void dotRows(const float* rows, const float* x, float* out, int64_t count, int64_t length) {
+#if defined(__GNUC__) && defined(__x86_64__)
+    if (hasAvx512())
+        return dotRowsAvx512(rows, x, out, count, length);
+#endif
+    dotRowsPortable(rows, x, out, count, length);
+}
+
 } // namespace onnxscope::vecmath

@@ -22,6 +22,10 @@ void erf(const float* in, float* out, int64_t n);
 void erfGelu(const float* in, float* out, int64_t n, float divisor);
 void tanh(const float* in, float* out, int64_t n);
 
+// out[r] = the dot product of row r of `rows` (count contiguous rows of `length`) with x: a
+// matrix-vector product that reads the matrix once, front to back, as the prefetcher likes it.
+void dotRows(const float* rows, const float* x, float* out, int64_t count, int64_t length);
+
 // Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.
 void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax);
 

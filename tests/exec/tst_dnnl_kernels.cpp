@@ -139,6 +139,26 @@ void differential(const NodeDesc& node, const std::vector<Value>& inputs, Expect
     }
 }
 
+// The fast path against the reference on a MatMul or Gemm of one row, with B bound as a constant
+// or not, and whether it took the matrix-vector route.
+void expectVectorProduct(const NodeDesc& node, const std::vector<Value>& inputs, bool constantB,
+                         bool vectorRoute, const std::string& what) {
+    Implementations k = kernelsFor(node);
+    auto* fast = dynamic_cast<FastPathKernel*>(k.fast.get());
+    QVERIFY2(fast && k.reference, what.c_str());
+    if (constantB)
+        fast->bindConstantInput(1, inputs[1].tensor);
+    InputsContext probe(inputs);
+    QVERIFY2(fast->handles(probe), what.c_str());
+    QVERIFY2((fast->implementation(probe) == "matrix-vector") == vectorRoute, what.c_str());
+    for (int threads : {1, 2}) {
+        auto expected = runKernel(*k.reference, node, inputs, threads);
+        auto actual = runKernel(*fast, node, inputs, threads);
+        QVERIFY2(expected.ok() && actual.ok(), what.c_str());
+        OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-4, 1e-4);
+    }
+}
+
 std::string describe(const std::vector<Attribute>& attrs, const Shape& x) {
     std::string s = "x" + shapeToString(x);
     for (const Attribute& a : attrs) {
@@ -273,6 +293,67 @@ private slots:
                      Expect::Reference);
         differential(makeNode("Gemm", 3, 1, {floatAttr("beta", 0.0f)}, 13),
                      {randomTensor({M, K}, rng), randomTensor({K, N}, rng), randomTensor({M, N}, rng)});
+    }
+
+    void vectorProductsMatchTheReference() {
+        // One row of A against B's columns read as rows: under transB, or a constant B
+        // transposed once. K = 37 leaves a partial vector; 1280 x 1000 splits over threads.
+        std::mt19937 rng(17);
+        struct Case {
+            int64_t k, n;
+            int transA, transB;
+            Shape c;
+            float alpha, beta;
+            bool constantB;
+        };
+        std::vector<Case> cases;
+        for (int transA : {0, 1})
+            for (int transB : {0, 1})
+                for (bool constantB : {false, true})
+                    for (const Shape& c : std::vector<Shape>{{}, {29}, {1, 29}, {1}})
+                        cases.push_back({37, 29, transA, transB, c, 1.0f, 1.0f, constantB});
+        cases.push_back({37, 29, 0, 1, {}, 0.5f, 1.0f, false});
+        cases.push_back({37, 29, 0, 1, {1, 29}, 1.0f, 0.0f, false});
+        cases.push_back({37, 29, 0, 1, {29}, 0.5f, 2.0f, false});
+        cases.push_back({37, 29, 1, 0, {1}, 0.5f, 2.0f, true});
+        cases.push_back({1280, 1000, 0, 1, {1000}, 1.0f, 1.0f, true});
+        for (const Case& t : cases) {
+            const NodeDesc gemm = makeNode("Gemm", t.c.empty() ? 2 : 3, 1,
+                                           {intAttr("transA", t.transA), intAttr("transB", t.transB),
+                                            floatAttr("alpha", t.alpha), floatAttr("beta", t.beta)},
+                                           13);
+            const Tensor b = randomTensor(t.transB ? Shape{t.n, t.k} : Shape{t.k, t.n}, rng);
+            std::vector<Value> in{randomTensor(t.transA ? Shape{t.k, 1} : Shape{1, t.k}, rng), b};
+            if (!t.c.empty())
+                in.emplace_back(randomTensor(t.c, rng));
+            const std::string what = "transA=" + std::to_string(t.transA) +
+                                     " transB=" + std::to_string(t.transB) + " C" + shapeToString(t.c) +
+                                     (t.constantB ? " constant B" : "");
+            expectVectorProduct(gemm, in, t.constantB, t.transB || t.constantB, what);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // MatMul of a vector (or [1, 1, K]) by a constant [K, N], with a fused addend.
+        const NodeDesc mm = makeNode("MatMul", 2, 1, {}, 13);
+        for (const Shape& a : std::vector<Shape>{{37}, {1, 1, 37}}) {
+            std::vector<Value> in{randomTensor(a, rng), randomTensor({37, 29}, rng)};
+            expectVectorProduct(mm, in, true, true, "MatMul " + shapeToString(a));
+            for (const Shape& addend : std::vector<Shape>{{29}, {}}) {
+                auto product = runReference(mm, in, 1);
+                QVERIFY(product.ok());
+                const Tensor add = randomTensor(addend, rng);
+                auto expected =
+                    runNode(cpuRegistry(), makeNode("Add", 2, 1, {}, 14), {(*product)[0], add}, 1);
+                auto fused = makeDnnlMatMul(mm, true);
+                fused->bindConstantInput(1, in[1].tensor);
+                std::vector<Value> withAddend{in[0], in[1], Value(), add};
+                InputsContext probe(withAddend);
+                QCOMPARE(fused->implementation(probe), std::string("matrix-vector"));
+                auto actual = runKernel(*fused, mm, withAddend, 2);
+                QVERIFY(expected.ok() && actual.ok());
+                OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-5, 1e-5);
+            }
+        }
     }
 
     void poolingSweep() {
