@@ -106,12 +106,13 @@ private:
 
 FusedGroupKernel::FusedGroupKernel(std::unique_ptr<FastPathKernel> fast, std::vector<int> fastInputs,
                                    std::vector<Member> members, std::vector<bool> channelsLastInputs,
-                                   bool channelsLastOutput)
+                                   bool channelsLastOutput, bool blocked)
     : m_fast(std::move(fast))
     , m_fastInputs(std::move(fastInputs))
     , m_members(std::move(members))
     , m_channelsLastInputs(std::move(channelsLastInputs))
-    , m_channelsLastOutput(channelsLastOutput) {}
+    , m_channelsLastOutput(channelsLastOutput)
+    , m_blocked(blocked) {}
 
 Status FusedGroupKernel::compute(KernelContext& context) const {
     RemappedContext fastContext(context, m_fastInputs);
@@ -125,7 +126,7 @@ Status FusedGroupKernel::computeUnfused(KernelContext& context) const {
     std::vector<Value> converted(m_channelsLastInputs.size());
     for (size_t i = 0; i < converted.size(); ++i)
         if (const Tensor* t = m_channelsLastInputs[i] ? context.inputTensor(static_cast<int>(i)) : nullptr)
-            converted[i] = Value(fromChannelsLast(*t));
+            converted[i] = Value(fromChannelsLast(*t, m_blocked));
     std::vector<std::vector<Value>> outputs(m_members.size());
     for (size_t m = 0; m < m_members.size(); ++m) {
         const PlannedNode& node = *m_members[m].node;
@@ -139,7 +140,7 @@ Status FusedGroupKernel::computeUnfused(KernelContext& context) const {
     }
     auto& last = outputs.back();
     if (m_channelsLastOutput && !last.empty() && last[0].isTensor())
-        last[0] = Value(toChannelsLast(last[0].tensor));
+        last[0] = Value(toChannelsLast(last[0].tensor, m_blocked));
     for (size_t o = 0; o < last.size() && static_cast<int>(o) < context.outputCount(); ++o)
         if (!last[o].isNone() || last[o].isOptional)
             context.setOutput(static_cast<int>(o), std::move(last[o]));

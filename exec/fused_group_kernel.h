@@ -31,10 +31,11 @@ public:
 
     // fastInputs[i]: the outside input the fast kernel reads as its input i, or -1.
     // channelsLastInputs (per outside input) and channelsLastOutput: values the fused run keeps
-    // channels-last (see ChannelsLast in cpu/dnnl_kernels.h); the unfused fallback converts them.
+    // channels-last (see ChannelsLast in cpu/dnnl_kernels.h, blocked as there); the unfused
+    // fallback converts them.
     FusedGroupKernel(std::unique_ptr<FastPathKernel> fast, std::vector<int> fastInputs,
                      std::vector<Member> members, std::vector<bool> channelsLastInputs = {},
-                     bool channelsLastOutput = false);
+                     bool channelsLastOutput = false, bool blocked = false);
 
     Status compute(KernelContext& context) const override;
 
@@ -46,6 +47,7 @@ private:
     std::vector<Member> m_members;
     std::vector<bool> m_channelsLastInputs;
     bool m_channelsLastOutput;
+    bool m_blocked;
 };
 
 } // namespace onnxscope

@@ -7,8 +7,11 @@
 
 #ifdef ONNXSCOPE_HAVE_DNNL
 
+#include "exec/cpu/channels_last.h"
 #include "exec/cpu/dnnl_common.h"
+#include "exec/cpu/vector_math.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -32,9 +35,10 @@ bool perChannel(const Shape& operand, const Shape& x) {
 
 class DnnlChannelBinaryKernel final : public du::PreparedFastPath {
 public:
-    DnnlChannelBinaryKernel(bool add, bool channelsLast)
+    DnnlChannelBinaryKernel(bool add, bool channelsLast, bool blocked)
         : m_add(add)
-        , m_channelsLast(channelsLast) {}
+        , m_channelsLast(channelsLast)
+        , m_blocked(blocked) {}
 
     Status compute(KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
@@ -68,32 +72,32 @@ private:
 
     Status scaleChannelsLast(KernelContext& ctx, const Prepared& p, const Tensor& x,
                              const Tensor& operand) const {
+        // Rows of one channel block at one pixel: [N, C/B, S, B], B = C for NHWC.
         const int64_t batch = x.dim(0), channels = x.dim(1);
-        const int64_t pixels = channels ? x.elementCount() / channels : 0,
-                      perImage = batch ? pixels / batch : 0;
+        const int64_t block = channelBlock(x.shape(), m_blocked), blocks = channels / block;
+        const int64_t pixels = batch && channels ? x.elementCount() / (batch * channels) : 0;
+        const int64_t rows = batch * blocks * pixels;
         const bool perBatch = operand.dim(0) == batch && batch > 1;
         const float* s = operand.data<float>();
-        // Pixel by pixel, so x can take the result where this is its last read (x's reference
+        // Row by row, so x can take the result where this is its last read (x's reference
         // is then no longer valid).
         OutputOverInput y = outputOverInput(ctx, p.xInput);
         const float* in = static_cast<const float*>(y.source);
         float* out = y.output.data<float>();
         ctx.setOutput(0, Value(y.output));
-        const int threads = ctx.threadCount();
+        const int parts = ctx.threadCount() > 1 && rows * block >= 32768 ? ctx.threadCount() : 1;
         const bool add = m_add;
-#pragma omp parallel for num_threads(threads) if (threads > 1 && pixels * channels >= 32768) schedule(static)
-        for (int64_t px = 0; px < pixels; ++px) {
-            const float* scale = perBatch ? s + (px / perImage) * channels : s;
-            const float* a = in + px * channels;
-            float* b = out + px * channels;
-            if (add) {
-#pragma omp simd
-                for (int64_t c = 0; c < channels; ++c)
-                    b[c] = a[c] + scale[c];
-            } else {
-#pragma omp simd
-                for (int64_t c = 0; c < channels; ++c)
-                    b[c] = a[c] * scale[c];
+#pragma omp parallel for num_threads(parts) if (parts > 1)
+        for (int part = 0; part < parts; ++part) {
+            // Contiguous rows per thread, walked one channel block (a run of `pixels` rows that
+            // share their scale) at a time.
+            int64_t r = rows * part / parts;
+            const int64_t end = rows * (part + 1) / parts;
+            for (int64_t run = pixels ? r / pixels : 0; r < end; ++run) {
+                const float* scale = s + (perBatch ? run / blocks * channels : 0) + run % blocks * block;
+                const int64_t stop = std::min(end, (run + 1) * pixels);
+                vecmath::scaleRows(in + r * block, scale, out + r * block, stop - r, block, add);
+                r = stop;
             }
         }
         return {};
@@ -130,7 +134,7 @@ private:
             p->ownLoop = true;
             return p;
         }
-        p->src0 = du::activationDesc(du::dims(x.shape()), m_channelsLast);
+        p->src0 = du::activationDesc(du::dims(x.shape()), m_channelsLast, m_blocked);
         p->dst = p->src0;
         // A per-channel operand has no spatial extent, so both layouts store it alike.
         p->src1 = sameShape ? p->src0 : du::plainDesc(du::dims(operand.shape()));
@@ -146,6 +150,7 @@ private:
 
     bool m_add;
     bool m_channelsLast;                                                       // both inputs and the output
+    bool m_blocked;                                                            // ChannelsLast::blocked
     mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
 };
 
@@ -154,7 +159,7 @@ private:
 std::unique_ptr<FastPathKernel> makeDnnlChannelBinary(const NodeDesc& node, ChannelsLast layout) {
     if ((node.opType != "Mul" && node.opType != "Add") || layout.src != layout.dst)
         return nullptr;
-    return std::make_unique<DnnlChannelBinaryKernel>(node.opType == "Add", layout.src);
+    return std::make_unique<DnnlChannelBinaryKernel>(node.opType == "Add", layout.src, layout.blocked);
 }
 
 } // namespace onnxscope

@@ -2,6 +2,8 @@
 
 #ifdef ONNXSCOPE_HAVE_DNNL
 
+#include "exec/cpu/channels_last.h"
+
 #include <omp.h>
 
 namespace onnxscope::dnnl_util {
@@ -62,8 +64,14 @@ dnnl::memory::desc channelsLastDesc(const dnnl::memory::dims& d) {
     return dnnl::memory::desc(d, dnnl::memory::data_type::f32, strides);
 }
 
-dnnl::memory::desc activationDesc(const dnnl::memory::dims& d, bool channelsLast) {
-    return channelsLast && d.size() >= 3 ? channelsLastDesc(d) : plainDesc(d);
+dnnl::memory::desc activationDesc(const dnnl::memory::dims& d, bool channelsLast, bool blocked) {
+    if (!channelsLast || d.size() < 3)
+        return plainDesc(d);
+    if (channelBlock(Shape(d.begin(), d.end()), blocked) == d[1])
+        return channelsLastDesc(d);
+    using Tag = dnnl::memory::format_tag;
+    const Tag tag = d.size() == 3 ? Tag::nCw8c : d.size() == 4 ? Tag::nChw8c : Tag::nCdhw8c;
+    return dnnl::memory::desc(d, dnnl::memory::data_type::f32, tag);
 }
 
 dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data) {

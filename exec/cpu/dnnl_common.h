@@ -62,8 +62,9 @@ dnnl::memory::dims dims(const Shape& shape);
 dnnl::memory::desc plainDesc(const dnnl::memory::dims& dims);
 // Float32 [N, C, spatial...] with channels innermost (acb, acdb, acdeb).
 dnnl::memory::desc channelsLastDesc(const dnnl::memory::dims& dims);
-// One of the two, as a kernel's layout flag says.
-dnnl::memory::desc activationDesc(const dnnl::memory::dims& dims, bool channelsLast);
+// Plain or channels-last, as a kernel's layout flags say; channels-last in blocked mode is
+// blocks of 8 channels (nCw8c, nChw8c, nCdhw8c) where 8 divides the channels (channelBlock).
+dnnl::memory::desc activationDesc(const dnnl::memory::dims& dims, bool channelsLast, bool blocked = false);
 // A memory object over tensor data; oneDNN only reads sources, so const data is passed as is.
 dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data);
 // Copies (and converts the layout of) from into to and waits. Kernels keep the reorder

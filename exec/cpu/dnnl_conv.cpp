@@ -18,6 +18,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string_view>
 
 namespace onnxscope {
 
@@ -237,37 +238,45 @@ private:
             s.batch == 1 && s.group == 1 && g.inputSize() == 1 && g.outputSize() == 1 && g.kernelSize() == 1;
         if (p->pointProduct)
             return p;
-        p->userSrc = du::activationDesc(du::dims(x.shape()), m_layout.src);
+        p->userSrc = du::activationDesc(du::dims(x.shape()), m_layout.src, m_layout.blocked);
         p->userWeights = du::plainDesc(wdims);
-        p->userDst = du::activationDesc(du::dims(s.outputShape), m_layout.dst);
-        p->userResidual = du::activationDesc(du::dims(s.outputShape), m_layout.residual);
+        p->userDst = du::activationDesc(du::dims(s.outputShape), m_layout.dst, m_layout.blocked);
+        p->userResidual = du::activationDesc(du::dims(s.outputShape), m_layout.residual, m_layout.blocked);
         if (b)
             p->biasDesc = du::plainDesc({s.outChannels});
         const auto any = memory::format_tag::any;
         const auto f32 = memory::data_type::f32;
         dnnl::primitive_attr attr;
         attr.set_post_ops(du::toDnnl(m_postOps));
-        // Winograd computes in its own blocked layout, so channels-last tensors are reordered
-        // into it (a few percent of the convolution) rather than imposed on the primitive.
-        auto describe = [&](dnnl::algorithm algorithm) {
-            const bool direct = algorithm == dnnl::algorithm::convolution_direct;
+        // Channels-last tensors are imposed on the direct convolution, which then reads and
+        // writes them in place. Winograd computes in its own blocked layout, and so does the
+        // direct one where the imposed pair has only oneDNN's reference implementation (source
+        // and destination blocked differently); the tensors are then reordered (a few percent
+        // of the convolution).
+        auto describe = [&](dnnl::algorithm algorithm, bool impose) {
             dnnl::convolution_forward::desc desc(
                 dnnl::prop_kind::forward_inference, algorithm,
-                m_layout.src && direct ? p->userSrc : memory::desc(du::dims(x.shape()), f32, any),
+                m_layout.src && impose ? p->userSrc : memory::desc(du::dims(x.shape()), f32, any),
                 memory::desc(wdims, f32, any), p->biasDesc,
-                m_layout.dst && direct ? p->userDst : memory::desc(du::dims(s.outputShape), f32, any),
+                m_layout.dst && impose ? p->userDst : memory::desc(du::dims(s.outputShape), f32, any),
                 strides, dilations, padL, padR);
             return dnnl::convolution_forward::primitive_desc(desc, attr, du::engine());
+        };
+        auto describeDirect = [&] {
+            auto imposed = describe(dnnl::algorithm::convolution_direct, true);
+            if (std::string_view(imposed.impl_info_str()).starts_with("ref"))
+                return describe(dnnl::algorithm::convolution_direct, false);
+            return imposed;
         };
         try {
             std::optional<dnnl::convolution_forward::primitive_desc> winograd;
             if (winogradPays(s))
                 try {
-                    winograd = describe(dnnl::algorithm::convolution_winograd);
+                    winograd = describe(dnnl::algorithm::convolution_winograd, false);
                 } catch (const dnnl::error&) {
                     // this configuration has no Winograd implementation; the direct one follows
                 }
-            const auto pd = winograd ? *winograd : describe(dnnl::algorithm::convolution_direct);
+            const auto pd = winograd ? *winograd : describeDirect();
             p->primitive = dnnl::convolution_forward(pd);
             p->implementation = pd.impl_info_str();
             if (pd.src_desc() != p->userSrc) {

@@ -297,4 +297,72 @@ void dotRows(const float* rows, const float* x, float* out, int64_t count, int64
     dotRowsPortable(rows, x, out, count, length);
 }
 
+namespace {
+
+// Rows narrower than a vector (8-channel blocks) are taken two at a time against the operand
+// repeated twice, so the loops below run on full 16-float vectors.
+constexpr int64_t kPairedWidth = 8;
+
+template <bool Add>
+[[gnu::always_inline]] inline void scaleEachRow(const float* in, const float* scale, float* out, int64_t rows,
+                                                int64_t width) {
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* a = in + r * width;
+        float* o = out + r * width;
+#pragma omp simd
+        for (int64_t c = 0; c < width; ++c)
+            o[c] = Add ? a[c] + scale[c] : a[c] * scale[c];
+    }
+}
+
+template <bool Add>
+[[gnu::always_inline]] inline void scaleRowsOf(const float* in, const float* scale, float* out, int64_t rows,
+                                               int64_t width) {
+    if (width != kPairedWidth)
+        return scaleEachRow<Add>(in, scale, out, rows, width);
+    float twice[2 * kPairedWidth];
+    for (int64_t c = 0; c < 2 * kPairedWidth; ++c)
+        twice[c] = scale[c % kPairedWidth];
+    scaleEachRow<Add>(in, twice, out, rows / 2, 2 * kPairedWidth);
+    if (rows % 2)
+        scaleEachRow<Add>(in + (rows - 1) * width, scale, out + (rows - 1) * width, 1, width);
+}
+
+} // namespace
+
+OS_VECTOR_CLONES void scaleRows(const float* in, const float* scale, float* out, int64_t rows, int64_t width,
+                                bool add) {
+    if (add)
+        scaleRowsOf<true>(in, scale, out, rows, width);
+    else
+        scaleRowsOf<false>(in, scale, out, rows, width);
+}
+
+OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_t width) {
+    const int64_t pairs = width == kPairedWidth ? rows / 2 : 0;
+    if (pairs) {
+        float sum[2 * kPairedWidth] = {};
+        for (int64_t r = 0; r < pairs; ++r) {
+            const float* a = in + r * 2 * kPairedWidth;
+#pragma omp simd
+            for (int64_t c = 0; c < 2 * kPairedWidth; ++c)
+                sum[c] += a[c];
+        }
+        for (int64_t c = 0; c < kPairedWidth; ++c)
+            out[c] = sum[c] + sum[c + kPairedWidth] + (rows % 2 ? in[(rows - 1) * width + c] : 0.0f);
+    } else {
+        for (int64_t c = 0; c < width; ++c)
+            out[c] = 0.0f;
+        for (int64_t r = 0; r < rows; ++r) {
+            const float* a = in + r * width;
+#pragma omp simd
+            for (int64_t c = 0; c < width; ++c)
+                out[c] += a[c];
+        }
+    }
+    const float scale = rows ? 1.0f / static_cast<float>(rows) : 0.0f;
+    for (int64_t c = 0; c < width; ++c)
+        out[c] *= scale;
+}
+
 } // namespace onnxscope::vecmath

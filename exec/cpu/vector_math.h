@@ -26,6 +26,13 @@ void tanh(const float* in, float* out, int64_t n);
 // matrix-vector product that reads the matrix once, front to back, as the prefetcher likes it.
 void dotRows(const float* rows, const float* x, float* out, int64_t count, int64_t length);
 
+// out[r * width + c] = in[r * width + c] * scale[c] (or + scale[c]) for `rows` rows: a
+// per-channel operand over channels-last pixels (or blocks of them); in may equal out.
+void scaleRows(const float* in, const float* scale, float* out, int64_t rows, int64_t width, bool add);
+// out[c] = the mean of in[r * width + c] over `rows` rows (global average pooling over
+// channels-last pixels).
+void meanRows(const float* in, float* out, int64_t rows, int64_t width);
+
 // Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.
 void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax);
 

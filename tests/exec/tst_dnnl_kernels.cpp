@@ -641,8 +641,9 @@ private slots:
 
     void channelBinaryMatchesTheReferenceInBothLayouts() {
         std::mt19937 rng(12);
-        const std::vector<Shape> activations{
-            {1, 8, 5, 5}, {2, 6, 4, 3}, {2, 5, 3, 2, 2}, {1, 16, 1, 1}, {3, 4, 7}};
+        const std::vector<Shape> activations{{1, 8, 5, 5},  {2, 6, 4, 3},     {2, 5, 3, 2, 2},
+                                             {1, 16, 1, 1}, {3, 4, 7},        {1, 16, 5, 5},
+                                             {2, 24, 3, 3}, {2, 16, 3, 2, 2}, {1, 16, 48, 48}};
         for (const char* op : {"Mul", "Add"}) {
             const NodeDesc node = makeNode(op, 2, 1, {}, 14);
             for (const Shape& shape : activations) {
@@ -656,23 +657,25 @@ private slots:
                             operandFirst ? std::vector<Value>{operand, x} : std::vector<Value>{x, operand};
                         auto expected = runNode(cpuRegistry(), node, plain, 2);
                         QVERIFY(expected.ok());
-                        for (bool channelsLast : {false, true}) {
-                            const std::string what = std::string(op) + " x" + shapeToString(shape) +
-                                                     " operand" + shapeToString(operandShape) +
-                                                     (operandFirst ? " first" : " second") +
-                                                     (channelsLast ? " channels-last" : "");
-                            auto fast = makeDnnlChannelBinary(node, {channelsLast, false, channelsLast});
+                        for (int mode = 0; mode < 3; ++mode) {
+                            const bool channelsLast = mode > 0, blocked = mode == 2;
+                            const std::string what =
+                                std::string(op) + " x" + shapeToString(shape) + " operand" +
+                                shapeToString(operandShape) + (operandFirst ? " first" : " second") +
+                                (channelsLast ? " channels-last" : "") + (blocked ? " blocked" : "");
+                            auto fast =
+                                makeDnnlChannelBinary(node, {channelsLast, false, channelsLast, blocked});
                             QVERIFY(fast);
                             std::vector<Value> in;
                             for (const Value& v : plain)
-                                in.push_back(channelsLast ? toChannelsLast(v.tensor) : v.tensor);
+                                in.push_back(channelsLast ? toChannelsLast(v.tensor, blocked) : v.tensor);
                             InputsContext probe(in);
                             QVERIFY2(fast->handles(probe), what.c_str());
                             for (int threads : {1, 2}) {
                                 auto actual = runKernel(*fast, node, in, threads);
                                 QVERIFY2(actual.ok(), actual.message().c_str());
                                 const Tensor& y = (*actual)[0].tensor;
-                                OS_COMPARE_TENSORS(channelsLast ? fromChannelsLast(y) : y,
+                                OS_COMPARE_TENSORS(channelsLast ? fromChannelsLast(y, blocked) : y,
                                                    (*expected)[0].tensor, 0, 0);
                             }
                         }
@@ -711,6 +714,71 @@ private slots:
         }
         Tensor matrix = randomTensor({3, 4}, rng);
         QCOMPARE(toChannelsLast(matrix).rawData(), matrix.rawData()); // below rank 3: unchanged
+        // Blocked: element [n, c, s] at ((n * C/8 + c/8) * S + s) * 8 + c % 8, where 8 divides C.
+        const Shape shape{2, 16, 3, 2};
+        Tensor t = randomTensor(shape, rng);
+        Tensor blocked = toChannelsLast(t, true);
+        const int64_t spatial = 6;
+        for (int64_t n = 0; n < 2; ++n)
+            for (int64_t c = 0; c < 16; ++c)
+                for (int64_t i = 0; i < spatial; ++i)
+                    QCOMPARE(blocked.data<float>()[((n * 2 + c / 8) * spatial + i) * 8 + c % 8],
+                             t.data<float>()[(n * 16 + c) * spatial + i]);
+        OS_COMPARE_TENSORS(fromChannelsLast(blocked, true), t, 0, 0);
+        QCOMPARE(channelBlock(shape, true), int64_t(8));
+        QCOMPARE(channelBlock(shape, false), int64_t(16));
+        QCOMPARE(channelBlock({1, 12, 3, 3}, true), int64_t(12));       // 8 does not divide 12: NHWC
+        QCOMPARE(channelBlock({1, 16, 2, 2, 2, 2}, true), int64_t(16)); // no blocked name for 4 spatial dims
+    }
+
+    void blockedLayoutsMatchTheReference() {
+        // Blocked mode: 16 channels in 8-channel blocks, 12 channels (not a multiple of 8) NHWC,
+        // so a convolution from one to the other has differently laid out source and destination.
+        std::mt19937 rng(18);
+        for (int64_t outChannels : {16, 12}) {
+            const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
+            const Tensor x = randomTensor({2, 16, 9, 7}, rng), w = randomTensor({outChannels, 16, 3, 3}, rng),
+                         b = randomTensor({outChannels}, rng),
+                         residual = randomTensor({2, outChannels, 9, 7}, rng);
+            auto reference = runReference(conv, {x, w, b}, 2);
+            QVERIFY(reference.ok());
+            Tensor expected = (*reference)[0].tensor.clone();
+            for (int64_t i = 0; i < expected.elementCount(); ++i)
+                expected.data<float>()[i] += residual.data<float>()[i];
+            for (int mask = 0; mask < 8; ++mask) {
+                const ChannelsLast layout{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0, true};
+                auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}}, layout);
+                std::vector<Value> in{layout.src ? toChannelsLast(x, true) : x, w, b,
+                                      layout.residual ? toChannelsLast(residual, true) : residual};
+                InputsContext probe(in);
+                QVERIFY(fused->handles(probe));
+                QVERIFY2(!fused->implementation(probe).starts_with("ref"),
+                         fused->implementation(probe).c_str());
+                auto actual = runKernel(*fused, conv, in, 2);
+                QVERIFY2(actual.ok(), actual.message().c_str());
+                const Tensor y =
+                    layout.dst ? fromChannelsLast((*actual)[0].tensor, true) : (*actual)[0].tensor;
+                OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
+            }
+        }
+        // Pools keep their source's layout; global averages of channels-last data are our own loop.
+        for (const char* op : {"MaxPool", "GlobalAveragePool"}) {
+            const NodeDesc pool = std::string(op) == "MaxPool"
+                                      ? makeNode(op, 1, 1, {intsAttr("kernel_shape", {3, 3})}, 12)
+                                      : makeNode(op, 1, 1, {}, 1);
+            for (const Shape& shape : std::vector<Shape>{{2, 16, 9, 7}, {1, 24, 5, 5}, {2, 12, 4, 4}}) {
+                const Tensor x = randomTensor(shape, rng);
+                auto expected = runReference(pool, {x}, 1);
+                QVERIFY(expected.ok());
+                for (bool blocked : {false, true}) {
+                    auto fast = makeDnnlPool(pool, {true, false, true, blocked});
+                    auto actual = runKernel(*fast, pool, {toChannelsLast(x, blocked)}, 2);
+                    QVERIFY2(actual.ok(), actual.message().c_str());
+                    OS_COMPARE_TENSORS(fromChannelsLast((*actual)[0].tensor, blocked), (*expected)[0].tensor,
+                                       1e-5, 1e-5);
+                }
+            }
+        }
     }
 };
 

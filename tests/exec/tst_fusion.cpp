@@ -64,6 +64,13 @@ void setInts(onnx::NodeProto* n, const std::string& name, std::vector<int64_t> v
         a->add_ints(v);
 }
 
+void setInt(onnx::NodeProto* n, const std::string& name, int64_t value) {
+    auto* a = n->add_attribute();
+    a->set_name(name);
+    a->set_type(onnx::AttributeProto::INT);
+    a->set_i(value);
+}
+
 std::unique_ptr<onnx::ModelProto> emptyModel() {
     auto m = std::make_unique<onnx::ModelProto>();
     m->set_ir_version(8);
@@ -331,30 +338,44 @@ private slots:
         QTest::addColumn<int>("batch");
         QTest::addColumn<bool>("scaleFirst");
         QTest::addColumn<bool>("perChannel");
-        QTest::newRow("batch 1, scale * x") << 1 << true << true;
-        QTest::newRow("batch 2, x * scale") << 2 << false << true;
-        QTest::newRow("scale per row (declined)") << 2 << true << false;
+        QTest::addColumn<bool>("depthwise");
+        QTest::newRow("batch 1, scale * x") << 1 << true << true << false;
+        QTest::newRow("batch 2, x * scale") << 2 << false << true << false;
+        QTest::newRow("scale per row (declined)") << 2 << true << false << false;
+        // A depthwise convolution turns on blocked layouts: the 16-channel values are stored in
+        // 8-channel blocks, the 4- and 5-channel ones stay NHWC.
+        QTest::newRow("depthwise, batch 1") << 1 << true << true << true;
+        QTest::newRow("depthwise, batch 2") << 2 << false << true << true;
     }
     void squeezeExcitationStaysChannelsLast() {
         QFETCH(int, batch);
         QFETCH(bool, scaleFirst);
         QFETCH(bool, perChannel);
+        QFETCH(bool, depthwise);
         std::mt19937 rng(13);
         auto m = emptyModel();
         auto* g = m->mutable_graph();
         const int64_t n = batch;
+        // 16 channels in 8-channel blocks differ from NHWC; 8 channels would not.
+        const int64_t c = depthwise ? 16 : 8;
         addInput(g, "x", {n, 4, 6, 6});
-        addInitializer(g, "w1", {8, 4, 3, 3}, rng);
-        addInitializer(g, "wr", {2, 8, 1, 1}, rng);
-        addInitializer(g, "we", {8, 2, 1, 1}, rng);
-        addInitializer(g, "wrow", {8, 8, 1, 6}, rng);
-        addInitializer(g, "w2", {5, 8, 1, 1}, rng);
-        addInitializer(g, "w3", {5, 8, 1, 1}, rng);
+        addInitializer(g, "w1", {c, 4, 3, 3}, rng);
+        addInitializer(g, "wr", {2, c, 1, 1}, rng);
+        addInitializer(g, "we", {c, 2, 1, 1}, rng);
+        addInitializer(g, "wrow", {c, c, 1, 6}, rng);
+        addInitializer(g, "w2", {5, c, 1, 1}, rng);
+        addInitializer(g, "w3", {5, c, 1, 1}, rng);
         addInitializer(g, "w4", {5, 5, 1, 1}, rng);
         // SiLU after the convolution: the activation comes out of a group's last member.
         setInts(addNode(g, "Conv", {"x", "w1"}, {"c0"}, "conv"), "pads", {1, 1, 1, 1});
         addNode(g, "Sigmoid", {"c0"}, {"c1"}, "silu_sigmoid");
-        addNode(g, "Mul", {"c0", "c1"}, {"c"}, "silu_mul");
+        addNode(g, "Mul", {"c0", "c1"}, {depthwise ? "cs" : "c"}, "silu_mul");
+        if (depthwise) {
+            addInitializer(g, "wd", {c, 1, 3, 3}, rng);
+            auto* dw = addNode(g, "Conv", {"cs", "wd"}, {"c"}, "depthwise");
+            setInts(dw, "pads", {1, 1, 1, 1});
+            setInt(dw, "group", c);
+        }
         if (perChannel) {
             addNode(g, "GlobalAveragePool", {"c"}, {"p"}, "squeeze");
             addNode(g, "Conv", {"p", "wr"}, {"r"}, "reduce");
