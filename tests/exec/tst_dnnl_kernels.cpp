@@ -641,9 +641,10 @@ private slots:
 
     void channelBinaryMatchesTheReferenceInBothLayouts() {
         std::mt19937 rng(12);
-        const std::vector<Shape> activations{{1, 8, 5, 5},  {2, 6, 4, 3},     {2, 5, 3, 2, 2},
-                                             {1, 16, 1, 1}, {3, 4, 7},        {1, 16, 5, 5},
-                                             {2, 24, 3, 3}, {2, 16, 3, 2, 2}, {1, 16, 48, 48}};
+        // The last four are blocked in blocked mode (28x28 pixels or more, channels a multiple of 8).
+        const std::vector<Shape> activations{{1, 8, 5, 5},    {2, 6, 4, 3},      {2, 5, 3, 2, 2},
+                                             {1, 16, 1, 1},   {3, 4, 7},         {1, 16, 28, 29},
+                                             {2, 24, 28, 28}, {2, 16, 7, 8, 14}, {1, 16, 48, 48}};
         for (const char* op : {"Mul", "Add"}) {
             const NodeDesc node = makeNode(op, 2, 1, {}, 14);
             for (const Shape& shape : activations) {
@@ -714,11 +715,12 @@ private slots:
         }
         Tensor matrix = randomTensor({3, 4}, rng);
         QCOMPARE(toChannelsLast(matrix).rawData(), matrix.rawData()); // below rank 3: unchanged
-        // Blocked: element [n, c, s] at ((n * C/8 + c/8) * S + s) * 8 + c % 8, where 8 divides C.
-        const Shape shape{2, 16, 3, 2};
+        // Blocked: element [n, c, s] at ((n * C/8 + c/8) * S + s) * 8 + c % 8, where 8 divides C
+        // and the image has 28x28 pixels or more.
+        const Shape shape{2, 16, 28, 28};
         Tensor t = randomTensor(shape, rng);
         Tensor blocked = toChannelsLast(t, true);
-        const int64_t spatial = 6;
+        const int64_t spatial = 28 * 28;
         for (int64_t n = 0; n < 2; ++n)
             for (int64_t c = 0; c < 16; ++c)
                 for (int64_t i = 0; i < spatial; ++i)
@@ -727,19 +729,22 @@ private slots:
         OS_COMPARE_TENSORS(fromChannelsLast(blocked, true), t, 0, 0);
         QCOMPARE(channelBlock(shape, true), int64_t(8));
         QCOMPARE(channelBlock(shape, false), int64_t(16));
-        QCOMPARE(channelBlock({1, 12, 3, 3}, true), int64_t(12));       // 8 does not divide 12: NHWC
-        QCOMPARE(channelBlock({1, 16, 2, 2, 2, 2}, true), int64_t(16)); // no blocked name for 4 spatial dims
+        QCOMPARE(channelBlock({1, 12, 28, 28}, true), int64_t(12));       // 8 does not divide 12: NHWC
+        QCOMPARE(channelBlock({1, 16, 27, 28}, true), int64_t(16));       // a smaller image: NHWC
+        QCOMPARE(channelBlock({1, 16, 28, 28, 1, 1}, true), int64_t(16)); // 4 spatial dims: NHWC
     }
 
     void blockedLayoutsMatchTheReference() {
-        // Blocked mode: 16 channels in 8-channel blocks, 12 channels (not a multiple of 8) NHWC,
-        // so a convolution from one to the other has differently laid out source and destination.
+        // Blocked mode: 16 channels of 28x30 in 8-channel blocks; 12 channels (not a multiple of
+        // 8), or a smaller image (stride 2), NHWC: source and destination laid out differently.
         std::mt19937 rng(18);
-        for (int64_t outChannels : {16, 12}) {
-            const NodeDesc conv = makeNode("Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1})}, 11);
-            const Tensor x = randomTensor({2, 16, 9, 7}, rng), w = randomTensor({outChannels, 16, 3, 3}, rng),
-                         b = randomTensor({outChannels}, rng),
-                         residual = randomTensor({2, outChannels, 9, 7}, rng);
+        for (const auto& [outChannels, stride] :
+             std::vector<std::pair<int64_t, int64_t>>{{16, 1}, {12, 1}, {16, 2}}) {
+            const NodeDesc conv = makeNode(
+                "Conv", 3, 1, {intsAttr("pads", {1, 1, 1, 1}), intsAttr("strides", {stride, stride})}, 11);
+            const Tensor x = randomTensor({2, 16, 28, 30}, rng),
+                         w = randomTensor({outChannels, 16, 3, 3}, rng), b = randomTensor({outChannels}, rng),
+                         residual = randomTensor({2, outChannels, 28 / stride, 30 / stride}, rng);
             auto reference = runReference(conv, {x, w, b}, 2);
             QVERIFY(reference.ok());
             Tensor expected = (*reference)[0].tensor.clone();
@@ -766,7 +771,7 @@ private slots:
             const NodeDesc pool = std::string(op) == "MaxPool"
                                       ? makeNode(op, 1, 1, {intsAttr("kernel_shape", {3, 3})}, 12)
                                       : makeNode(op, 1, 1, {}, 1);
-            for (const Shape& shape : std::vector<Shape>{{2, 16, 9, 7}, {1, 24, 5, 5}, {2, 12, 4, 4}}) {
+            for (const Shape& shape : std::vector<Shape>{{2, 16, 28, 29}, {1, 24, 29, 28}, {2, 12, 28, 28}}) {
                 const Tensor x = randomTensor(shape, rng);
                 auto expected = runReference(pool, {x}, 1);
                 QVERIFY(expected.ok());

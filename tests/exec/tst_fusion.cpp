@@ -356,13 +356,14 @@ private slots:
         auto m = emptyModel();
         auto* g = m->mutable_graph();
         const int64_t n = batch;
-        // 16 channels in 8-channel blocks differ from NHWC; 8 channels would not.
-        const int64_t c = depthwise ? 16 : 8;
-        addInput(g, "x", {n, 4, 6, 6});
+        // 16 channels in 8-channel blocks differ from NHWC; 8 channels would not, and images
+        // below 28x28 are not blocked.
+        const int64_t c = depthwise ? 16 : 8, size = depthwise ? 28 : 6;
+        addInput(g, "x", {n, 4, size, size});
         addInitializer(g, "w1", {c, 4, 3, 3}, rng);
         addInitializer(g, "wr", {2, c, 1, 1}, rng);
         addInitializer(g, "we", {c, 2, 1, 1}, rng);
-        addInitializer(g, "wrow", {c, c, 1, 6}, rng);
+        addInitializer(g, "wrow", {c, c, 1, size}, rng);
         addInitializer(g, "w2", {5, c, 1, 1}, rng);
         addInitializer(g, "w3", {5, c, 1, 1}, rng);
         addInitializer(g, "w4", {5, 5, 1, 1}, rng);
@@ -382,7 +383,7 @@ private slots:
             addNode(g, "Relu", {"r"}, {"rr"}, "relu");
             addNode(g, "Conv", {"rr", "we"}, {"e"}, "expand");
         } else {
-            addNode(g, "Conv", {"c", "wrow"}, {"e"}, "rows"); // [n, 8, 6, 1]
+            addNode(g, "Conv", {"c", "wrow"}, {"e"}, "rows"); // [n, c, size, 1]
         }
         addNode(g, "Sigmoid", {"e"}, {"s"}, "gate");
         addNode(g, "Mul",
@@ -392,7 +393,7 @@ private slots:
         addNode(g, "Conv", {"c", "w3"}, {"b"}, "shortcut");
         addNode(g, "Add", {"a", "b"}, {"sum"}, "sum");
         addNode(g, "Conv", {"sum", "w4"}, {"y"}, "last");
-        addInput(g, "y", {n, 5, 6, 6}, true);
+        addInput(g, "y", {n, 5, size, size}, true);
         auto session = makeSession(Model::fromProto(std::move(m), {}));
         QVERIFY(session);
         std::set<std::string> installed;
@@ -403,7 +404,8 @@ private slots:
         for (int threads : {1, 2}) {
             session->setThreads(threads);
             auto [fused, unfused] = runBothWays(
-                *session, {{"x", Value(randomInput({n, 4, 6, 6}, static_cast<unsigned>(7 + threads)))}});
+                *session,
+                {{"x", Value(randomInput({n, 4, size, size}, static_cast<unsigned>(7 + threads)))}});
             QCOMPARE(fused.size(), size_t(1));
             std::string why;
             QVERIFY2(closeRelative(fused[0].tensor, unfused[0].tensor, 1e-5, &why), why.c_str());
