@@ -40,7 +40,7 @@ public:
         du::useThreads(ctx.threadCount());
         Tensor y = du::newOutput(ctx, p->outputShape);
         if (p->channelMeans)
-            return averageChannelsLast(*ctx.inputTensor(0), y);
+            return averageChannelsLast(*ctx.inputTensor(0), y, ctx.threadCount());
         du::run(p->primitive, {{DNNL_ARG_SRC, du::wrap(p->src, ctx.inputTensor(0)->rawData())},
                                {DNNL_ARG_DST, du::wrap(p->dst, y.data<float>())}});
         return {};
@@ -52,15 +52,24 @@ private:
     // Global average pooling of channels-last data: the sum of each block's pixel rows, in a
     // loop of our own. oneDNN's pooling took about twice as long on EfficientNet's
     // squeeze-and-excitation inputs in 8-channel blocks.
-    Status averageChannelsLast(const Tensor& x, Tensor& y) const {
-        // [N, C/B, S, B] in, [N, C] out (one pixel: every layout alike).
+    Status averageChannelsLast(const Tensor& x, Tensor& y, int threads) const {
+        // [N, C/B, S, B] in, [N, C] out (one pixel: every layout alike). Threads take blocks, or
+        // for NHWC (one block of every channel) slices of the channels.
         const int64_t batch = x.dim(0), channels = x.dim(1);
         const int64_t block = channelBlock(x.shape(), m_blocked), runs = batch * (channels / block);
         const int64_t pixels = runs ? x.elementCount() / (runs * block) : 0;
+        const bool parallel = threads > 1 && x.elementCount() >= 32768;
+        const int64_t slices = parallel && block == channels ? threads : 1, tasks = runs * slices;
         const float* in = x.data<float>();
         float* out = y.data<float>();
-        for (int64_t run = 0; run < runs; ++run)
-            vecmath::meanRows(in + run * pixels * block, out + run * block, pixels, block);
+#pragma omp parallel for num_threads(threads) if (parallel)
+        for (int64_t task = 0; task < tasks; ++task) {
+            const int64_t run = task / slices, slice = task % slices;
+            const int64_t begin = block * slice / slices / 16 * 16;
+            const int64_t end = slice + 1 == slices ? block : block * (slice + 1) / slices / 16 * 16;
+            vecmath::meanRows(in + run * pixels * block + begin, out + run * block + begin, pixels,
+                              end - begin, block);
+        }
         return {};
     }
 

@@ -338,8 +338,8 @@ OS_VECTOR_CLONES void scaleRows(const float* in, const float* scale, float* out,
         scaleRowsOf<false>(in, scale, out, rows, width);
 }
 
-OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_t width) {
-    const int64_t pairs = width == kPairedWidth ? rows / 2 : 0;
+OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_t width, int64_t stride) {
+    const int64_t pairs = width == kPairedWidth && stride == width ? rows / 2 : 0;
     if (pairs) {
         float sum[2 * kPairedWidth] = {};
         for (int64_t r = 0; r < pairs; ++r) {
@@ -354,7 +354,7 @@ OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_
         for (int64_t c = 0; c < width; ++c)
             out[c] = 0.0f;
         for (int64_t r = 0; r < rows; ++r) {
-            const float* a = in + r * width;
+            const float* a = in + r * stride;
 #pragma omp simd
             for (int64_t c = 0; c < width; ++c)
                 out[c] += a[c];

@@ -29,9 +29,9 @@ void dotRows(const float* rows, const float* x, float* out, int64_t count, int64
 // out[r * width + c] = in[r * width + c] * scale[c] (or + scale[c]) for `rows` rows: a
 // per-channel operand over channels-last pixels (or blocks of them); in may equal out.
 void scaleRows(const float* in, const float* scale, float* out, int64_t rows, int64_t width, bool add);
-// out[c] = the mean of in[r * width + c] over `rows` rows (global average pooling over
-// channels-last pixels).
-void meanRows(const float* in, float* out, int64_t rows, int64_t width);
+// out[c] = the mean of in[r * stride + c] over `rows` rows, c < width (global average pooling
+// over channels-last pixels).
+void meanRows(const float* in, float* out, int64_t rows, int64_t width, int64_t stride);
 
 // Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.
 void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax);

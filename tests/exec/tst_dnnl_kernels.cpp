@@ -766,12 +766,14 @@ private slots:
                 OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
             }
         }
-        // Pools keep their source's layout; global averages of channels-last data are our own loop.
+        // Pools keep their source's layout; global averages of channels-last data are our own loop
+        // (the last two shapes large enough for threads: blocks, or slices of NHWC channels).
         for (const char* op : {"MaxPool", "GlobalAveragePool"}) {
             const NodeDesc pool = std::string(op) == "MaxPool"
                                       ? makeNode(op, 1, 1, {intsAttr("kernel_shape", {3, 3})}, 12)
                                       : makeNode(op, 1, 1, {}, 1);
-            for (const Shape& shape : std::vector<Shape>{{2, 16, 28, 29}, {1, 24, 29, 28}, {2, 12, 28, 28}}) {
+            for (const Shape& shape : std::vector<Shape>{
+                     {2, 16, 28, 29}, {1, 24, 29, 28}, {2, 12, 28, 28}, {1, 40, 30, 30}, {1, 12, 60, 60}}) {
                 const Tensor x = randomTensor(shape, rng);
                 auto expected = runReference(pool, {x}, 1);
                 QVERIFY(expected.ok());
