@@ -2,7 +2,7 @@
 """Exports the benchmark models (torchvision, random weights) into a folder.
 
 Usage: export_models.py OUTDIR [NAME...]
-Names: resnet50 vit_b_16 mobilenet_v2 efficientnet_b0 transformer lstm, plus
+Names: resnet50 vit_b_16 mobilenet_v2 efficientnet_b0 transformer lstm decoder, plus
 resnet50_external (resnet50 with its weights in an external data file).
 """
 import os
@@ -26,6 +26,17 @@ class Lstm(torch.nn.Module):
         return self.rnn(x)[0]
 
 
+def decoder():
+    """An upsampling decoder (DCGAN, U-Net style): four stride-2 ConvTranspose layers from 14x14
+    to 224x224, then a 3x3 Conv to RGB."""
+    channels = [256, 128, 64, 32, 16]
+    layers = []
+    for i in range(4):
+        layers += [torch.nn.ConvTranspose2d(channels[i], channels[i + 1], 4, stride=2, padding=1), torch.nn.ReLU()]
+    layers.append(torch.nn.Conv2d(channels[-1], 3, 3, padding=1))
+    return torch.nn.Sequential(*layers), (1, 256, 14, 14)
+
+
 BUILDERS = {
     "resnet50": lambda: (torchvision.models.resnet50(weights=None), (1, 3, 224, 224)),
     "vit_b_16": lambda: (torchvision.models.vit_b_16(weights=None), (1, 3, 224, 224)),
@@ -33,6 +44,7 @@ BUILDERS = {
     "efficientnet_b0": lambda: (torchvision.models.efficientnet_b0(weights=None), (1, 3, 224, 224)),
     "transformer": transformer,
     "lstm": lambda: (Lstm(), (1, 64, 128)),
+    "decoder": decoder,
 }
 
 

@@ -2,7 +2,7 @@
 # Latency of ONNX Scope's CPU backend against ONNX Runtime's CPU build (npm onnxruntime-node),
 # same model, same input, same thread count, at 1 and 2 threads. Each round runs our bench and
 # ORT's one after the other (alternating, so load changes hit both alike); the figures are the
-# medians over every timed run of all rounds. Then the GFLOP/s our Conv/MatMul/Gemm nodes reach
+# medians over every timed run of all rounds. Then the GFLOP/s our Conv/ConvTranspose/MatMul/Gemm nodes reach
 # (from `onnxscope-cli profile`) against this machine's measured FMA peak.
 #
 # Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
@@ -11,13 +11,13 @@
 #   OURS_ENV: variables for our runs only, e.g. OURS_ENV=GOMP_SPINCOUNT=300000 for libgomp's
 #   default spin (our bench, like the CLI and the GUI, otherwise restarts itself with
 #   GOMP_SPINCOUNT=10000; see exec/cpu/openmp_spin.h).
-# Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm.
+# Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm decoder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 shift || true
 models=("$@")
-[ ${#models[@]} -eq 0 ] && models=(resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm)
+[ ${#models[@]} -eq 0 ] && models=(resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm decoder)
 rounds=${ROUNDS:-10}
 runs=${RUNS:-5}
 warmup=${WARMUP:-3}
@@ -71,7 +71,7 @@ done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ratio: ours / ONNX Runtime (below 1: we are faster)"
 
-# Achieved GFLOP/s of the Conv/MatMul/Gemm nodes (fused groups count under their Conv/MatMul).
+# Achieved GFLOP/s of the Conv/ConvTranspose/MatMul/Gemm nodes (fused groups count under their Conv/MatMul).
 peak_bin=$out/ort_peak_flops
 [ "$peak_bin" -nt bench/ort_peak_flops.c ] || cc -O2 -march=native -fopenmp bench/ort_peak_flops.c -o "$peak_bin"
 echo
@@ -104,6 +104,9 @@ for node in g.node:
         if node.op_type == "Conv":
             w, y = shapes[node.input[1]], shapes[node.output[0]]
             flops[node.name] = 2 * np.prod(y) * np.prod(w[1:])
+        elif node.op_type == "ConvTranspose":  # every input element times W[c] (C_out/group x k)
+            x, w = shapes[node.input[0]], shapes[node.input[1]]
+            flops[node.name] = 2 * np.prod(x) * np.prod(w[1:])
         elif node.op_type == "MatMul":
             a, y = shapes[node.input[0]], shapes[node.output[0]]
             flops[node.name] = 2 * np.prod(y) * a[-1]

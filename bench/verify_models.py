@@ -65,6 +65,18 @@ def rnn(kind):
     return lambda: (FirstOutput(cls(32, 48, num_layers=2, batch_first=True)), {"input": (2, 10, 32)}, None)
 
 
+def upsampling_decoder():
+    """ConvTranspose layers as U-Net and GAN decoders use them: output_padding, groups, a
+    dilation, BatchNorm and ReLU between."""
+    t = torch.nn
+    model = t.Sequential(
+        t.ConvTranspose2d(64, 32, 3, stride=2, padding=1, output_padding=1), t.BatchNorm2d(32), t.ReLU(),
+        t.ConvTranspose2d(32, 16, 4, stride=2, padding=1, groups=2), t.BatchNorm2d(16), t.ReLU(),
+        t.ConvTranspose2d(16, 8, 3, stride=1, padding=2, dilation=2), t.ReLU(),
+        t.Conv2d(8, 3, 3, padding=1))
+    return model, {"input": (1, 64, 14, 14)}, None
+
+
 MODELS = {
     "resnet50": vision(torchvision.models.resnet50),
     "mobilenet_v2": vision(torchvision.models.mobilenet_v2),
@@ -81,6 +93,7 @@ MODELS = {
     "lstm": rnn("lstm"),
     "gru": rnn("gru"),
     "loop_if": lambda: (torch.jit.script(LoopAndIf()), {"input": (5, 4, 3)}, {"input": {0: "steps"}}),
+    "upsampling_decoder": upsampling_decoder,
 }
 
 

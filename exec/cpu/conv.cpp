@@ -246,9 +246,13 @@ Result<std::unique_ptr<Kernel>> makeReferenceConv(const NodeDesc& node) {
     return makeKernel<ConvKernel>(node);
 }
 
+Result<std::unique_ptr<Kernel>> makeReferenceConvTranspose(const NodeDesc& node) {
+    return makeKernel<ConvTransposeKernel>(node);
+}
+
 void registerConvKernels(KernelRegistry& registry) {
     registry.add("Conv", 1, &makeReferenceConv);
-    registry.add("ConvTranspose", 1, &makeKernel<ConvTransposeKernel>);
+    registry.add("ConvTranspose", 1, &makeReferenceConvTranspose);
 }
 
 } // namespace onnxscope

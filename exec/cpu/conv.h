@@ -19,7 +19,8 @@ Result<ConvSetup> setupConv(const NodeDesc& node, const Shape& x, const Shape& w
 Result<ConvSetup> setupConvTranspose(const NodeDesc& node, const Shape& x, const Shape& w, int64_t group);
 
 void registerConvKernels(KernelRegistry& registry);
-// The reference Conv kernel (fast paths fall back to it).
+// The reference Conv and ConvTranspose kernels (fast paths fall back to them).
 Result<std::unique_ptr<Kernel>> makeReferenceConv(const NodeDesc& node);
+Result<std::unique_ptr<Kernel>> makeReferenceConvTranspose(const NodeDesc& node);
 
 } // namespace onnxscope

@@ -74,6 +74,34 @@ dnnl::memory::desc activationDesc(const dnnl::memory::dims& d, bool channelsLast
     return dnnl::memory::desc(d, dnnl::memory::data_type::f32, tag);
 }
 
+Relayout::Relayout(const dnnl::memory::desc& from, const dnnl::memory::desc& to,
+                   const dnnl::memory::desc& buffer) {
+    if (from != to) {
+        m_buffer = dnnl::memory(buffer, engine());
+        m_reorder = makeReorder(from, to);
+    }
+}
+
+Relayout Relayout::source(const dnnl::memory::desc& tensor, const dnnl::memory::desc& primitive) {
+    return Relayout(tensor, primitive, primitive);
+}
+
+Relayout Relayout::destination(const dnnl::memory::desc& primitive, const dnnl::memory::desc& tensor) {
+    return Relayout(primitive, tensor, primitive);
+}
+
+dnnl::memory Relayout::read(const dnnl::memory& tensor) const {
+    if (!m_buffer)
+        return tensor;
+    reorder(tensor, m_buffer, &m_reorder);
+    return m_buffer;
+}
+
+void Relayout::finish(const dnnl::memory& tensor) const {
+    if (m_buffer)
+        reorder(m_buffer, tensor, &m_reorder);
+}
+
 dnnl::memory wrap(const dnnl::memory::desc& desc, const void* data) {
     return dnnl::memory(desc, engine(), const_cast<void*>(data));
 }

@@ -75,6 +75,31 @@ void reorder(const dnnl::memory& from, const dnnl::memory& to, const dnnl::reord
 // Weights in the layout a primitive prefers (when it differs from the plain one): constant
 // weights are reordered on first use only (remembered by their address, which the kernel keeps
 // alive by holding the tensor); weights computed at run time are reordered every call.
+// A primitive's source or destination where it wants another layout than the tensor has: a
+// buffer in its layout and the reorder between the two; empty where they agree.
+class Relayout {
+public:
+    // For a source held as `tensor` that the primitive reads as `primitive`, or the reverse for
+    // a destination.
+    static Relayout source(const dnnl::memory::desc& tensor, const dnnl::memory::desc& primitive);
+    static Relayout destination(const dnnl::memory::desc& primitive, const dnnl::memory::desc& tensor);
+    Relayout() = default;
+    explicit operator bool() const { return bool(m_buffer); }
+    // A source: the tensor's memory, or the buffer after reordering the tensor into it.
+    dnnl::memory read(const dnnl::memory& tensor) const;
+    // A destination: where the primitive writes (the tensor's memory, or the buffer), and then
+    // finish() reorders the buffer into the tensor.
+    dnnl::memory target(const dnnl::memory& tensor) const { return m_buffer ? m_buffer : tensor; }
+    void finish(const dnnl::memory& tensor) const;
+
+private:
+    // A buffer of `buffer`'s layout (the primitive's) and the reorder from -> to, unless equal.
+    Relayout(const dnnl::memory::desc& from, const dnnl::memory::desc& to, const dnnl::memory::desc& buffer);
+
+    dnnl::memory m_buffer;
+    dnnl::reorder m_reorder;
+};
+
 class PackedWeights {
 public:
     void allocate(const dnnl::memory::desc& packed) { m_buffer = dnnl::memory(packed, engine()); }

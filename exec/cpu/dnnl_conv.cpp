@@ -78,16 +78,12 @@ public:
         if (p->pointProduct)
             return computePointProduct(ctx, *p, *x, *w, b);
 
-        memory src = du::wrap(p->userSrc, x->rawData());
-        if (p->srcBuffer) {
-            du::reorder(src, p->srcBuffer, &p->toSrc);
-            src = p->srcBuffer;
-        }
+        const memory src = p->src.read(du::wrap(p->userSrc, x->rawData()));
         const memory wei = p->weights.get(p->userWeights, *w, m_weights.isValid());
         // The sum post-op adds to what the destination holds: the residual itself, when it is
         // read for the last time here and oneDNN writes the output's layout, saves copying it.
         Tensor y;
-        if (m_hasSum && !p->dstBuffer && p->userResidual == p->userDst) {
+        if (m_hasSum && !p->dst && p->userResidual == p->userDst) {
             y = ctx.takeInputForReuse(3);
             if (y.isValid() && (y.dataType() != DataType::Float || y.shape() != p->outputShape))
                 return Status::error("Conv: the residual taken over does not match the output");
@@ -97,8 +93,8 @@ public:
         const bool inPlace = y.isValid();
         if (!inPlace)
             y = du::newOutput(ctx, p->outputShape);
-        memory userDst = du::wrap(p->userDst, y.data<float>());
-        memory dst = p->dstBuffer ? p->dstBuffer : userDst;
+        const memory userDst = du::wrap(p->userDst, y.data<float>());
+        const memory dst = p->dst.target(userDst);
         if (m_hasSum && !inPlace)
             du::reorder(du::wrap(p->userResidual, ctx.inputTensor(3)->rawData()), dst, &p->toDst);
         std::unordered_map<int, memory> args{
@@ -106,8 +102,7 @@ public:
         if (b)
             args.emplace(DNNL_ARG_BIAS, du::wrap(p->biasDesc, b->rawData()));
         du::run(p->primitive, args);
-        if (p->dstBuffer)
-            du::reorder(p->dstBuffer, userDst, &p->fromDst);
+        p->dst.finish(userDst);
         if (m_swishAfter)
             mapChunks(y.data<float>(), y.data<float>(), y.elementCount(), threads, &vecmath::swish);
         return {};
@@ -122,8 +117,8 @@ private:
         bool pointProduct = false;
         dnnl::convolution_forward primitive;
         memory::desc userSrc, userWeights, userDst, userResidual, biasDesc; // as the tensors hold them
-        memory srcBuffer, dstBuffer;         // only where oneDNN wants another layout
-        dnnl::reorder toSrc, toDst, fromDst; // tensor layouts <-> the buffers' layouts
+        du::Relayout src, dst; // where oneDNN wants other layouts
+        dnnl::reorder toDst;   // the residual into the destination (sum post-op)
         std::string implementation;
         du::PackedWeights weights;
     };
@@ -279,17 +274,11 @@ private:
             const auto pd = winograd ? *winograd : describeDirect();
             p->primitive = dnnl::convolution_forward(pd);
             p->implementation = pd.impl_info_str();
-            if (pd.src_desc() != p->userSrc) {
-                p->srcBuffer = memory(pd.src_desc(), du::engine());
-                p->toSrc = du::makeReorder(p->userSrc, pd.src_desc());
-            }
+            p->src = du::Relayout::source(p->userSrc, pd.src_desc());
             if (pd.weights_desc() != p->userWeights)
                 p->weights.allocate(pd.weights_desc());
             p->toDst = du::makeReorder(p->userResidual, pd.dst_desc());
-            if (pd.dst_desc() != p->userDst) {
-                p->dstBuffer = memory(pd.dst_desc(), du::engine());
-                p->fromDst = du::makeReorder(pd.dst_desc(), p->userDst);
-            }
+            p->dst = du::Relayout::destination(pd.dst_desc(), p->userDst);
         } catch (const dnnl::error&) {
             return nullptr; // no oneDNN implementation for this configuration
         }

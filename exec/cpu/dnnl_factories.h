@@ -9,6 +9,7 @@
 namespace onnxscope {
 
 Result<std::unique_ptr<Kernel>> makeDnnlConvKernel(const NodeDesc& node);
+Result<std::unique_ptr<Kernel>> makeDnnlConvTransposeKernel(const NodeDesc& node);
 Result<std::unique_ptr<Kernel>> makeDnnlMatMulKernel(const NodeDesc& node);
 Result<std::unique_ptr<Kernel>> makeDnnlGemmKernel(const NodeDesc& node);
 Result<std::unique_ptr<Kernel>> makeDnnlPoolKernel(const NodeDesc& node);

@@ -22,6 +22,7 @@ void registerDnnlKernels(KernelRegistry& registry) {
         registry.add(std::move(def));
     };
     add("Conv", &makeDnnlConvKernel);
+    add("ConvTranspose", &makeDnnlConvTransposeKernel);
     add("MatMul", &makeDnnlMatMulKernel);
     add("Gemm", &makeDnnlGemmKernel);
     add("MaxPool", &makeDnnlPoolKernel, &dnnlPoolAccepts);

@@ -236,6 +236,65 @@ private slots:
                      {randomTensor({1, 96, 14, 14}, rng), randomTensor({128, 96, 1, 1}, rng)});
     }
 
+    void convTransposeSweep() {
+        // Groups, strides, dilations, pads and output_padding in 2-D; output_shape, auto_pad,
+        // 1-D and 3-D below. W is [C_in, C_out / group, k...].
+        std::mt19937 rng(19);
+        int cases = 0;
+        for (int64_t group : {1, 2})
+            for (int64_t stride : {1, 2})
+                for (int64_t dilation : {1, 2})
+                    for (auto pads :
+                         std::vector<std::vector<int64_t>>{{0, 0, 0, 0}, {1, 1, 1, 1}, {0, 1, 2, 1}})
+                        for (int64_t outputPadding : {0, 1}) {
+                            if (outputPadding >= stride && outputPadding >= dilation)
+                                continue; // ONNX requires output_padding below stride or dilation
+                            const Shape x{2, 4, 5, 6}, w{4, 6 / group, 3, 3};
+                            std::vector<Attribute> attrs{
+                                intAttr("group", group), intsAttr("strides", {stride, stride}),
+                                intsAttr("dilations", {dilation, dilation}), intsAttr("pads", pads),
+                                intsAttr("output_padding", {outputPadding, outputPadding})};
+                            // Output padding past the end pads is left to the reference.
+                            const bool fast = outputPadding <= std::min(pads[2], pads[3]);
+                            differential(makeNode("ConvTranspose", 3, 1, attrs, 11),
+                                         {randomTensor(x, rng), randomTensor(w, rng), randomTensor({6}, rng)},
+                                         fast ? Expect::FastPath : Expect::Reference);
+                            if (QTest::currentTestFailed())
+                                QFAIL(describe(attrs, x).c_str());
+                            ++cases;
+                        }
+        QCOMPARE(cases, 42);
+        for (const char* autoPad : {"SAME_UPPER", "SAME_LOWER"})
+            differential(makeNode("ConvTranspose", 2, 1,
+                                  {stringAttr("auto_pad", autoPad), intsAttr("strides", {2, 2})}, 11),
+                         {randomTensor({1, 3, 7, 5}, rng), randomTensor({3, 4, 3, 3}, rng)});
+        for (const auto& [outputShape, expect] : std::vector<std::pair<std::vector<int64_t>, Expect>>{
+                 {{16, 12}, Expect::FastPath}, {{17, 13}, Expect::Reference}}) {
+            // 17 x 13 is one row and column past the full result: output padding.
+            differential(makeNode("ConvTranspose", 2, 1,
+                                  {intsAttr("strides", {2, 2}), intsAttr("output_shape", outputShape)}, 11),
+                         {randomTensor({1, 3, 7, 5}, rng), randomTensor({3, 4, 4, 4}, rng)}, expect);
+        }
+        differential(
+            makeNode("ConvTranspose", 3, 1, {intsAttr("strides", {3}), intsAttr("pads", {1, 2})}, 11),
+            {randomTensor({2, 4, 9}, rng), randomTensor({4, 5, 4}, rng), randomTensor({5}, rng)});
+        differential(
+            makeNode("ConvTranspose", 2, 1, {intsAttr("strides", {2, 1, 2}), intAttr("group", 2)}, 11),
+            {randomTensor({1, 4, 3, 4, 5}, rng), randomTensor({4, 3, 2, 3, 2}, rng)});
+        // Constant weights are packed once and give what weights passed each run give.
+        const NodeDesc node = makeNode("ConvTranspose", 2, 1, {intsAttr("strides", {2, 2})}, 11);
+        Implementations k = kernelsFor(node);
+        const Tensor w = randomTensor({8, 4, 2, 2}, rng);
+        dynamic_cast<FastPathKernel*>(k.fast.get())->bindConstantInput(1, w);
+        for (int run = 0; run < 2; ++run) {
+            const std::vector<Value> in{randomTensor({1, 8, 6, 6}, rng), w};
+            auto expected = runKernel(*k.reference, node, in, 2);
+            auto actual = runKernel(*k.fast, node, in, 2);
+            QVERIFY(expected.ok() && actual.ok());
+            OS_COMPARE_TENSORS((*actual)[0].tensor, (*expected)[0].tensor, 1e-4, 1e-4);
+        }
+    }
+
     void convDeclinesWhatItCannotRunExactly() {
         std::mt19937 rng(3);
         // Double precision and 4-D spatial (rank 6) stay on the reference.
