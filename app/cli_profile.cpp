@@ -157,7 +157,9 @@ int runProfileCommand(const QStringList& args) {
                    .arg(ms(n.medianMs), 9)
                    .arg(ms(n.minMs), 9)
                    .arg(ms(n.maxMs), 9)
-                   .arg(cli::fromStd(n.backend), in.join(", "), outShapes.join(", "));
+                   .arg(cli::fromStd(n.implementation.empty() ? n.backend
+                                                              : n.backend + " [" + n.implementation + "]"),
+                        in.join(", "), outShapes.join(", "));
     }
     out << "\n" << QCoreApplication::translate("cli", "Per op type (ms, over all runs):") << "\n";
     for (const OpStats& o : ops)
@@ -186,6 +188,7 @@ int runProfileCommand(const QStringList& args) {
             o["name"] = cli::fromStd(n.name);
             o["op_type"] = cli::fromStd(n.opType);
             o["backend"] = cli::fromStd(n.backend);
+            o["implementation"] = cli::fromStd(n.implementation);
             o["input_shapes"] = toJson(n.inputShapes);
             o["output_shapes"] = toJson(n.outputShapes);
             o["median_ms"] = n.medianMs;

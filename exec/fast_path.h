@@ -9,8 +9,6 @@
 #include "core/tensor.h"
 #include "kernel.h"
 
-#include <string>
-
 namespace onnxscope {
 
 class FastPathKernel : public Kernel {
@@ -21,9 +19,6 @@ public:
     virtual void bindConstantInput(int index, const Tensor& value) = 0;
     // Whether compute() handles these inputs; when not, the caller runs the reference.
     virtual bool handles(const KernelContext& context) const = 0;
-    // The library implementation that computes these inputs ("jit_wino_4x3:avx512_core"), for
-    // tests and diagnostics; empty where the kernel is its own.
-    virtual std::string implementation(const KernelContext&) const { return {}; }
 };
 
 } // namespace onnxscope

@@ -121,6 +121,12 @@ Status FusedGroupKernel::compute(KernelContext& context) const {
     return computeUnfused(context);
 }
 
+std::string FusedGroupKernel::implementation(const KernelContext& context) const {
+    // Only inputs are read here; the remapping forwards outputs, which nothing writes.
+    RemappedContext fastContext(const_cast<KernelContext&>(context), m_fastInputs);
+    return m_fast && m_fast->handles(fastContext) ? m_fast->implementation(fastContext) : std::string();
+}
+
 Status FusedGroupKernel::computeUnfused(KernelContext& context) const {
     // The original kernels read and write ONNX's layout.
     std::vector<Value> converted(m_channelsLastInputs.size());

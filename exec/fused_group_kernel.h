@@ -38,6 +38,8 @@ public:
                      bool channelsLastOutput = false, bool blocked = false);
 
     Status compute(KernelContext& context) const override;
+    // The fast kernel's, or empty when the group runs its original kernels.
+    std::string implementation(const KernelContext& context) const override;
 
 private:
     Status computeUnfused(KernelContext& context) const;

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -87,6 +88,10 @@ class Kernel {
 public:
     virtual ~Kernel() = default;
     virtual Status compute(KernelContext& context) const = 0;
+    // The library kernel that computes these inputs ("jit_wino_4x3:avx512_core",
+    // "matrix-vector"), for profiles and tests; empty where one of our reference kernels does.
+    // Reads the inputs only.
+    virtual std::string implementation(const KernelContext&) const { return {}; }
 };
 
 using KernelFactory = Result<std::unique_ptr<Kernel>> (*)(const NodeDesc& node);

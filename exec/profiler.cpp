@@ -70,6 +70,7 @@ std::vector<NodeStats> Profiler::nodeStats() const {
         stats.name = first.name;
         stats.opType = first.opType;
         stats.backend = first.backend;
+        stats.implementation = first.implementation;
         stats.inputShapes = first.inputShapes;
         stats.outputShapes = first.outputShapes;
         stats.fusedNodes = first.fusedNodes;
@@ -121,7 +122,8 @@ std::string Profiler::chromeTraceJson() const {
         out += number;
         out += ",\"pid\":1,\"tid\":" + std::to_string(s.run);
         out += ",\"args\":{\"op_type\":\"" + jsonEscape(s.opType) + "\",\"backend\":\"" +
-               jsonEscape(s.backend) + "\",\"node_index\":" + std::to_string(s.nodeIndex) +
+               jsonEscape(s.backend) + "\",\"implementation\":\"" + jsonEscape(s.implementation) +
+               "\",\"node_index\":" + std::to_string(s.nodeIndex) +
                ",\"input_shapes\":" + shapesJson(s.inputShapes) +
                ",\"output_shapes\":" + shapesJson(s.outputShapes);
         if (s.deviceNs >= 0) {

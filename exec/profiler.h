@@ -19,6 +19,7 @@ struct NodeSample {
     std::string name;  // node name, or "OpType_index"
     std::string opType;
     std::string backend;
+    std::string implementation;           // Kernel::implementation: the library kernel, "" for ours
     std::vector<std::string> inputShapes; // "float[1,3,224,224]", "seq(3)", "" for an omitted input
     std::vector<std::string> outputShapes;
     int64_t startNs = 0; // since the profiler's epoch
@@ -37,6 +38,7 @@ struct NodeStats {
     std::string name;
     std::string opType;
     std::string backend;
+    std::string implementation; // of the first sample
     std::vector<std::string> inputShapes;
     std::vector<std::string> outputShapes;
     std::vector<int> fusedNodes; // as in NodeSample

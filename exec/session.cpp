@@ -9,6 +9,31 @@
 
 namespace onnxscope {
 
+namespace {
+
+// A node's inputs as the frame holds them before the node runs, to ask its kernel which
+// implementation will compute them (Kernel::implementation); it writes no outputs.
+class FrameInputs final : public KernelContext {
+public:
+    FrameInputs(const Frame& frame, const std::vector<int>& slots)
+        : m_frame(frame)
+        , m_slots(slots) {}
+    int inputCount() const override { return static_cast<int>(m_slots.size()); }
+    const Value* input(int index) const override {
+        return index >= 0 && index < inputCount() ? m_frame.find(m_slots[static_cast<size_t>(index)])
+                                                  : nullptr;
+    }
+    int outputCount() const override { return 0; }
+    Tensor& allocateOutput(int, DataType, Shape) override { throw KernelError("FrameInputs has no outputs"); }
+    void setOutput(int, Value) override {}
+
+private:
+    const Frame& m_frame;
+    const std::vector<int>& m_slots;
+};
+
+} // namespace
+
 Result<std::unique_ptr<Session>> Session::create(std::shared_ptr<const Model> model, SessionOptions options) {
     if (!model)
         return Status::error("no model");
@@ -123,6 +148,8 @@ Status Session::runOne() {
             const Value* v = m_frame.find(slot);
             sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
         }
+        if (node.kernel)
+            sample.implementation = node.kernel->implementation(FrameInputs(m_frame, node.inputSlots));
     }
     takeTransferNs(); // copies made for inspection between nodes belong to no node
     Status status;

@@ -60,12 +60,19 @@ public:
 private:
     bool isPrepared(const KernelContext& ctx) const override { return prepare(ctx) != nullptr; }
 
+    std::string implementation(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        const Prepared* p = prepare(ctx);
+        return p ? p->implementation : std::string();
+    }
+
     struct Prepared {
         // A per-channel operand on channels-last data: each pixel's channel vector times (plus)
         // the operand's, in a loop of our own. oneDNN's binary primitive took twice as long for
         // EfficientNet's squeeze-and-excitation scaling at 2 threads.
         bool ownLoop = false;
-        int xInput = 0; // the full-size input; the other is the operand
+        int xInput = 0;             // the full-size input; the other is the operand
+        std::string implementation; // the primitive's; empty for our own loop
         memory::desc src0, src1, dst;
         dnnl::binary primitive;
     };
@@ -141,7 +148,9 @@ private:
         try {
             dnnl::binary::desc desc(m_add ? dnnl::algorithm::binary_add : dnnl::algorithm::binary_mul,
                                     p->src0, p->src1, p->dst);
-            p->primitive = dnnl::binary(dnnl::binary::primitive_desc(desc, du::engine()));
+            const dnnl::binary::primitive_desc pd(desc, du::engine());
+            p->primitive = dnnl::binary(pd);
+            p->implementation = pd.impl_info_str();
         } catch (const dnnl::error&) {
             return nullptr;
         }

@@ -54,7 +54,7 @@ public:
     std::string implementation(const KernelContext& ctx) const override {
         std::lock_guard lock(m_mutex);
         const Prepared* p = prepare(ctx);
-        return p && !p->pointProduct ? p->implementation : std::string();
+        return !p ? std::string() : p->pointProduct ? "matrix-vector" : p->implementation;
     }
 
     void bindConstantInput(int index, const Tensor& value) override {

@@ -49,6 +49,12 @@ public:
 private:
     bool isPrepared(const KernelContext& ctx) const override { return prepare(ctx) != nullptr; }
 
+    std::string implementation(const KernelContext& ctx) const override {
+        std::lock_guard lock(m_mutex);
+        const Prepared* p = prepare(ctx);
+        return p ? p->implementation : std::string();
+    }
+
     // Global average pooling of channels-last data: the sum of each block's pixel rows, in a
     // loop of our own. oneDNN's pooling took about twice as long on EfficientNet's
     // squeeze-and-excitation inputs in 8-channel blocks.
@@ -75,7 +81,8 @@ private:
 
     struct Prepared {
         Shape outputShape;
-        bool channelMeans = false; // averageChannelsLast instead of the primitive
+        bool channelMeans = false;  // averageChannelsLast instead of the primitive
+        std::string implementation; // the primitive's
         memory::desc src, dst;
         dnnl::pooling_v2_forward primitive;
     };
@@ -138,8 +145,9 @@ private:
         try {
             dnnl::pooling_v2_forward::desc desc(dnnl::prop_kind::forward_inference, alg, p->src, p->dst,
                                                 strides, kernel, dilations, padL, padR);
-            p->primitive =
-                dnnl::pooling_v2_forward(dnnl::pooling_v2_forward::primitive_desc(desc, du::engine()));
+            const dnnl::pooling_v2_forward::primitive_desc pd(desc, du::engine());
+            p->primitive = dnnl::pooling_v2_forward(pd);
+            p->implementation = pd.impl_info_str();
         } catch (const dnnl::error&) {
             return nullptr;
         }

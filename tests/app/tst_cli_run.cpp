@@ -98,7 +98,8 @@ private slots:
         QStringList opTypes;
         for (const QJsonValue& v : nodes) {
             const QJsonObject node = v.toObject();
-            for (const char* key : {"name", "op_type", "backend", "median_ms", "min_ms", "max_ms"})
+            for (const char* key :
+                 {"name", "op_type", "backend", "implementation", "median_ms", "min_ms", "max_ms"})
                 QVERIFY2(node.contains(key), key);
             QVERIFY(node["min_ms"].toDouble() <= node["median_ms"].toDouble());
             QVERIFY(node["median_ms"].toDouble() <= node["max_ms"].toDouble());

@@ -568,8 +568,18 @@ private slots:
             QCOMPARE(n.fusedNodes.size(), size_t(4));
             QVERIFY2(n.backend.find("fused: conv1 + bn1 + add1 + relu1") != std::string::npos,
                      n.backend.c_str());
+            // The profile names oneDNN's kernel for the group.
+            QVERIFY2(!dnnlAvailable() || !n.implementation.empty(), n.name.c_str());
         }
         QVERIFY(sawConv1);
+        // One row of the flattened activation times a constant: our matrix-vector product; a
+        // node on one of our own kernels names none.
+        for (const NodeStats& n : stats) {
+            if (n.name == "matmul" && dnnlAvailable())
+                QCOMPARE(n.implementation, std::string("matrix-vector"));
+            if (n.opType == "Flatten")
+                QVERIFY2(n.implementation.empty(), n.implementation.c_str());
+        }
     }
 
     void realModelsGiveTheSameOutputsFusedAndUnfused_data() {
