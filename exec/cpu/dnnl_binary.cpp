@@ -9,6 +9,7 @@
 
 #include "exec/cpu/channels_last.h"
 #include "exec/cpu/dnnl_common.h"
+#include "exec/cpu/elementwise.h"
 #include "exec/cpu/vector_math.h"
 
 #include <algorithm>
@@ -92,7 +93,7 @@ private:
         const float* in = static_cast<const float*>(y.source);
         float* out = y.output.data<float>();
         ctx.setOutput(0, Value(y.output));
-        const int parts = ctx.threadCount() > 1 && rows * block >= 32768 ? ctx.threadCount() : 1;
+        const int parts = ctx.threadCount() > 1 && rows * block >= kParallelThreshold ? ctx.threadCount() : 1;
         const bool add = m_add;
 #pragma omp parallel for num_threads(parts) if (parts > 1)
         for (int part = 0; part < parts; ++part) {

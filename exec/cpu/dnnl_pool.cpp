@@ -7,6 +7,7 @@
 #include "exec/cpu/channels_last.h"
 #include "exec/cpu/dnnl_common.h"
 #include "exec/cpu/dnnl_factories.h"
+#include "exec/cpu/elementwise.h"
 #include "exec/cpu/nn_util.h"
 #include "exec/cpu/pool.h"
 #include "exec/cpu/vector_math.h"
@@ -64,7 +65,7 @@ private:
         const int64_t batch = x.dim(0), channels = x.dim(1);
         const int64_t block = channelBlock(x.shape(), m_blocked), runs = batch * (channels / block);
         const int64_t pixels = runs ? x.elementCount() / (runs * block) : 0;
-        const bool parallel = threads > 1 && x.elementCount() >= 32768;
+        const bool parallel = threads > 1 && x.elementCount() >= kParallelThreshold;
         const int64_t slices = parallel && block == channels ? threads : 1, tasks = runs * slices;
         const float* in = x.data<float>();
         float* out = y.data<float>();
