@@ -9,6 +9,7 @@
 #include "exec/cpu/dnnl_factories.h"
 #include "exec/cpu/matmul.h"
 #include "exec/cpu/matrix_vector.h"
+#include "exec/cpu/tensor_kernel_util.h"
 
 #include <map>
 #include <mutex>
@@ -168,36 +169,28 @@ private:
         const bool bAsRows = m_gemm && m_transB;
         if (!bAsRows && !m_weights.isValid())
             return std::nullopt; // transposing a B that changes per run would cost what it saves
-        VectorProduct v;
-        v.rows = bAsRows ? b : transposeMatrix(b);
-        const int64_t n = v.rows.dim(0);
-        if (outputShape.back() != n || v.rows.dim(1) != a.elementCount())
+        const int64_t n = bAsRows ? b.dim(0) : b.dim(1), k = bAsRows ? b.dim(1) : b.dim(0);
+        if (outputShape.back() != n || k != a.elementCount())
             return std::nullopt;
         const Tensor* scaledC = m_gemm && m_beta != 0.0f ? c : nullptr;
         if (scaledC && addend)
             return std::nullopt;
         const Tensor* bias = addend ? addend : scaledC;
-        if (bias) {
-            if (bias->elementCount() != 1 && (bias->elementCount() != n || bias->shape().back() != n))
-                return std::nullopt;
-            v.biasInput = addend ? 3 : 2;
+        if (bias && bias->elementCount() != 1 && (bias->elementCount() != n || bias->shape().back() != n))
+            return std::nullopt;
+        VectorProduct v;
+        if (bAsRows) {
+            v.rows = b;
+        } else {
+            v.rows = Tensor(DataType::Float, {n, k}); // checked first: transposed only when used
+            transposeInto(b, b.shape(), {1, 0}, v.rows, 1);
         }
+        v.biasInput = !bias ? -1 : addend ? 3 : 2;
         if (m_gemm) {
             v.alpha = m_alpha;
             v.beta = addend ? 1.0f : m_beta;
         }
         return v;
-    }
-
-    static Tensor transposeMatrix(const Tensor& b) {
-        const int64_t rows = b.dim(0), cols = b.dim(1);
-        Tensor t(DataType::Float, {cols, rows});
-        const float* in = b.data<float>();
-        float* out = t.data<float>();
-        for (int64_t r = 0; r < rows; ++r)
-            for (int64_t col = 0; col < cols; ++col)
-                out[col * rows + r] = in[r * cols + col];
-        return t;
     }
 
     std::unique_ptr<Prepared> create(const Tensor& a, const Tensor& b, const Tensor* c,
