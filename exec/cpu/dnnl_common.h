@@ -36,9 +36,9 @@ int useThreads(int threads);
 // the error names the op (its group falls back to the original kernels).
 Status runReferenceOr(const Kernel* reference, KernelContext& ctx, const std::string& op);
 
-// A fast path without constant inputs to pack whose primitives are prepared per input shapes
-// under m_mutex (sessions on several threads may share a kernel): it handles what
-// isPrepared() finds a primitive for.
+// A fast path whose primitives are prepared per input shapes under m_mutex (sessions on several
+// threads may share a kernel): it handles what isPrepared() finds a primitive for. Kernels that
+// pack constant inputs override bindConstantInput.
 class PreparedFastPath : public FastPathKernel {
 public:
     bool handles(const KernelContext& ctx) const override {

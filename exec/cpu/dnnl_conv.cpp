@@ -27,7 +27,7 @@ namespace {
 using dnnl::memory;
 namespace du = dnnl_util;
 
-class DnnlConvKernel final : public FastPathKernel {
+class DnnlConvKernel final : public du::PreparedFastPath {
 public:
     DnnlConvKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference, std::vector<PostOp> postOps,
                    ChannelsLast layout)
@@ -44,11 +44,6 @@ public:
         }
         for (const PostOp& op : m_postOps)
             m_hasSum = m_hasSum || op.kind == PostOp::Kind::Sum;
-    }
-
-    bool handles(const KernelContext& ctx) const override {
-        std::lock_guard lock(m_mutex);
-        return prepare(ctx) != nullptr;
     }
 
     std::string implementation(const KernelContext& ctx) const override {
@@ -109,6 +104,8 @@ public:
     }
 
 private:
+    bool isPrepared(const KernelContext& ctx) const override { return prepare(ctx) != nullptr; }
+
     struct Prepared {
         Shape outputShape;
         // A convolution of one pixel by a 1x1 kernel (squeeze-and-excitation's fully connected
@@ -308,7 +305,6 @@ private:
     bool m_hasSum = false;
     bool m_swishAfter = false;
     Tensor m_weights, m_bias; // bound constants (initializers or folded weights)
-    mutable std::mutex m_mutex;
     mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
 };
 

@@ -20,17 +20,12 @@ namespace {
 using dnnl::memory;
 namespace du = dnnl_util;
 
-class DnnlConvTransposeKernel final : public FastPathKernel {
+class DnnlConvTransposeKernel final : public du::PreparedFastPath {
 public:
     DnnlConvTransposeKernel(const NodeDesc& node, std::unique_ptr<Kernel> reference)
         : m_node(node)
         , m_group(node.getInt("group", 1))
         , m_reference(std::move(reference)) {}
-
-    bool handles(const KernelContext& ctx) const override {
-        std::lock_guard lock(m_mutex);
-        return prepare(ctx) != nullptr;
-    }
 
     void bindConstantInput(int index, const Tensor& value) override {
         std::lock_guard lock(m_mutex);
@@ -61,6 +56,8 @@ public:
     }
 
 private:
+    bool isPrepared(const KernelContext& ctx) const override { return prepare(ctx) != nullptr; }
+
     struct Prepared {
         Shape outputShape;
         memory::desc src, userWeights, dst, bias; // as the tensors hold them
@@ -159,8 +156,7 @@ private:
     NodeDesc m_node;
     int64_t m_group;
     std::unique_ptr<Kernel> m_reference;
-    Tensor m_weights; // bound constant
-    mutable std::mutex m_mutex;
+    Tensor m_weights;                                                          // bound constant
     mutable std::map<std::vector<int64_t>, std::unique_ptr<Prepared>> m_cache; // null: declined
 };
 
