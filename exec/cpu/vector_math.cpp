@@ -1,5 +1,7 @@
 #include "vector_math.h"
 
+#include "cpu_isa.h"
+
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -8,11 +10,36 @@
 #include <cmath>
 #include <limits>
 
-// One clone per instruction set; the dynamic loader's ifunc picks the best the CPU has.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define OS_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+// Each loop is built three times, for AVX-512, AVX2+FMA and baseline x86-64, and called through
+// the copy cpuIsa() picks, so ONNXSCOPE_CPU_ISA can cap it (target_clones' ifunc resolver, which
+// picked before, cannot be capped). The bodies are always_inline: each copy compiles its own.
+#if defined(__GNUC__) && defined(__x86_64__)
+#define OS_ISA_VARIANTS(name, params, args)                                                                  \
+    __attribute__((target("avx512f"))) void name##Avx512 params {                                            \
+        name##Body args;                                                                                     \
+    }                                                                                                        \
+    __attribute__((target("avx2,fma"))) void name##Avx2 params {                                             \
+        name##Body args;                                                                                     \
+    }                                                                                                        \
+    void name##Baseline params {                                                                             \
+        name##Body args;                                                                                     \
+    }
+#define OS_ISA_CALL(name, args)                                                                              \
+    switch (cpuIsa()) {                                                                                      \
+    case CpuIsa::Avx512:                                                                                     \
+        return name##Avx512 args;                                                                            \
+    case CpuIsa::Avx2:                                                                                       \
+        return name##Avx2 args;                                                                              \
+    case CpuIsa::Sse2:                                                                                       \
+        break;                                                                                               \
+    }                                                                                                        \
+    return name##Baseline args
 #else
-#define OS_VECTOR_CLONES
+#define OS_ISA_VARIANTS(name, params, args)                                                                  \
+    void name##Baseline params {                                                                             \
+        name##Body args;                                                                                     \
+    }
+#define OS_ISA_CALL(name, args) return name##Baseline args
 #endif
 
 namespace onnxscope::vecmath {
@@ -90,25 +117,47 @@ template <int N> [[gnu::always_inline]] inline float horner(float z, const float
 
 } // namespace
 
-OS_VECTOR_CLONES void tanh(const float* in, float* out, int64_t n) {
+namespace {
+[[gnu::always_inline]] inline void tanhBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i)
         out[i] = tanhOne(in[i]);
 }
+OS_ISA_VARIANTS(tanh, (const float* in, float* out, int64_t n), (in, out, n))
+} // namespace
 
-OS_VECTOR_CLONES void relu(const float* in, float* out, int64_t n) {
+void tanh(const float* in, float* out, int64_t n) {
+    OS_ISA_CALL(tanh, (in, out, n));
+}
+
+namespace {
+[[gnu::always_inline]] inline void reluBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i)
         out[i] = in[i] < 0.0f ? 0.0f : in[i];
 }
+OS_ISA_VARIANTS(relu, (const float* in, float* out, int64_t n), (in, out, n))
+} // namespace
 
-OS_VECTOR_CLONES void exp(const float* in, float* out, int64_t n) {
+void relu(const float* in, float* out, int64_t n) {
+    OS_ISA_CALL(relu, (in, out, n));
+}
+
+namespace {
+[[gnu::always_inline]] inline void expBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i)
         out[i] = expOne(in[i]);
 }
+OS_ISA_VARIANTS(exp, (const float* in, float* out, int64_t n), (in, out, n))
+} // namespace
 
-OS_VECTOR_CLONES void sigmoid(const float* in, float* out, int64_t n) {
+void exp(const float* in, float* out, int64_t n) {
+    OS_ISA_CALL(exp, (in, out, n));
+}
+
+namespace {
+[[gnu::always_inline]] inline void sigmoidBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i) {
         // e^-|x| never overflows, so tiny results stay denormal as the reference's.
@@ -116,6 +165,12 @@ OS_VECTOR_CLONES void sigmoid(const float* in, float* out, int64_t n) {
         const float r = 1.0f / (1.0f + e);
         out[i] = in[i] >= 0.0f ? r : e * r;
     }
+}
+OS_ISA_VARIANTS(sigmoid, (const float* in, float* out, int64_t n), (in, out, n))
+} // namespace
+
+void sigmoid(const float* in, float* out, int64_t n) {
+    OS_ISA_CALL(sigmoid, (in, out, n));
 }
 
 namespace {
@@ -128,11 +183,12 @@ namespace {
     return x < -88.0f ? x * 0.0f : y;
 }
 
-OS_VECTOR_CLONES void swishPortable(const float* in, float* out, int64_t n) {
+[[gnu::always_inline]] inline void swishPortableBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i)
         out[i] = swishOne(in[i]);
 }
+OS_ISA_VARIANTS(swishPortable, (const float* in, float* out, int64_t n), (in, out, n))
 
 #if defined(__GNUC__) && defined(__x86_64__)
 // The same arithmetic with a reciprocal estimate and one Newton step in place of the division,
@@ -172,7 +228,7 @@ __attribute__((target("avx512f"))) void swishAvx512(const float* in, float* out,
         y = _mm512_mask_mul_ps(y, _mm512_cmp_ps_mask(x, _mm512_set1_ps(-88.0f), _CMP_LT_OQ), x, zero);
         _mm512_storeu_ps(out + i, y);
     }
-    swishPortable(in + i, out + i, n - i);
+    swishPortableAvx512(in + i, out + i, n - i);
 }
 #pragma GCC diagnostic pop
 #endif
@@ -180,12 +236,7 @@ __attribute__((target("avx512f"))) void swishAvx512(const float* in, float* out,
 } // namespace
 
 bool hasAvx512() {
-#if defined(__GNUC__) && defined(__x86_64__)
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
-    return avx512;
-#else
-    return false;
-#endif
+    return cpuIsa() >= CpuIsa::Avx512;
 }
 
 void swish(const float* in, float* out, int64_t n) {
@@ -193,24 +244,40 @@ void swish(const float* in, float* out, int64_t n) {
     if (hasAvx512())
         return swishAvx512(in, out, n);
 #endif
-    swishPortable(in, out, n);
+    OS_ISA_CALL(swishPortable, (in, out, n));
 }
 
-OS_VECTOR_CLONES void erf(const float* in, float* out, int64_t n) {
+namespace {
+[[gnu::always_inline]] inline void erfBody(const float* in, float* out, int64_t n) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i)
         out[i] = erfOne(in[i]);
 }
+OS_ISA_VARIANTS(erf, (const float* in, float* out, int64_t n), (in, out, n))
+} // namespace
 
-OS_VECTOR_CLONES void erfGelu(const float* in, float* out, int64_t n, float divisor) {
+void erf(const float* in, float* out, int64_t n) {
+    OS_ISA_CALL(erf, (in, out, n));
+}
+
+namespace {
+[[gnu::always_inline]] inline void erfGeluBody(const float* in, float* out, int64_t n, float divisor) {
 #pragma omp simd
     for (int64_t i = 0; i < n; ++i) {
         const float x = in[i];
         out[i] = x * (erfOne(x / divisor) + 1.0f) * 0.5f;
     }
 }
+OS_ISA_VARIANTS(erfGelu, (const float* in, float* out, int64_t n, float divisor), (in, out, n, divisor))
+} // namespace
 
-OS_VECTOR_CLONES void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax) {
+void erfGelu(const float* in, float* out, int64_t n, float divisor) {
+    OS_ISA_CALL(erfGelu, (in, out, n, divisor));
+}
+
+namespace {
+[[gnu::always_inline]] inline void softmaxRowsBody(const float* in, float* out, int64_t rows, int64_t n,
+                                                   bool logSoftmax) {
     for (int64_t row = 0; row < rows; ++row) {
         const float* x = in + row * n;
         float* y = out + row * n;
@@ -243,6 +310,13 @@ OS_VECTOR_CLONES void softmaxRows(const float* in, float* out, int64_t rows, int
         for (int64_t i = 0; i < n; ++i)
             y[i] *= scale;
     }
+}
+OS_ISA_VARIANTS(softmaxRows, (const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax),
+                (in, out, rows, n, logSoftmax))
+} // namespace
+
+void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax) {
+    OS_ISA_CALL(softmaxRows, (in, out, rows, n, logSoftmax));
 }
 
 namespace {
@@ -330,15 +404,26 @@ template <bool Add>
 
 } // namespace
 
-OS_VECTOR_CLONES void scaleRows(const float* in, const float* scale, float* out, int64_t rows, int64_t width,
-                                bool add) {
+namespace {
+[[gnu::always_inline]] inline void scaleRowsBody(const float* in, const float* scale, float* out,
+                                                 int64_t rows, int64_t width, bool add) {
     if (add)
         scaleRowsOf<true>(in, scale, out, rows, width);
     else
         scaleRowsOf<false>(in, scale, out, rows, width);
 }
+OS_ISA_VARIANTS(scaleRows,
+                (const float* in, const float* scale, float* out, int64_t rows, int64_t width, bool add),
+                (in, scale, out, rows, width, add))
+} // namespace
 
-OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_t width, int64_t stride) {
+void scaleRows(const float* in, const float* scale, float* out, int64_t rows, int64_t width, bool add) {
+    OS_ISA_CALL(scaleRows, (in, scale, out, rows, width, add));
+}
+
+namespace {
+[[gnu::always_inline]] inline void meanRowsBody(const float* in, float* out, int64_t rows, int64_t width,
+                                                int64_t stride) {
     const int64_t pairs = width == kPairedWidth && stride == width ? rows / 2 : 0;
     if (pairs) {
         float sum[2 * kPairedWidth] = {};
@@ -363,6 +448,13 @@ OS_VECTOR_CLONES void meanRows(const float* in, float* out, int64_t rows, int64_
     const float scale = rows ? 1.0f / static_cast<float>(rows) : 0.0f;
     for (int64_t c = 0; c < width; ++c)
         out[c] *= scale;
+}
+OS_ISA_VARIANTS(meanRows, (const float* in, float* out, int64_t rows, int64_t width, int64_t stride),
+                (in, out, rows, width, stride))
+} // namespace
+
+void meanRows(const float* in, float* out, int64_t rows, int64_t width, int64_t stride) {
+    OS_ISA_CALL(meanRows, (in, out, rows, width, stride));
 }
 
 } // namespace onnxscope::vecmath

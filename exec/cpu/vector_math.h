@@ -2,14 +2,14 @@
 // Sigmoid, Erf, Tanh) and softmax rows. The libm calls the reference kernels make per element do not
 // vectorize; these use branch-free polynomial forms (exp: Cody-Waite reduction and a degree-7
 // Taylor polynomial; erf, tanh: fitted polynomials on two ranges) accurate to a few float ulps, and are
-// built for AVX-512, AVX2+FMA and baseline x86-64, picked at load time.
+// built for AVX-512, AVX2+FMA and baseline x86-64, picked by cpuIsa() (cpu_isa.h).
 #pragma once
 
 #include <cstdint>
 
 namespace onnxscope::vecmath {
 
-// Whether this CPU runs AVX-512F (for hand-written kernels; the loops here pick their clone).
+// Whether the kernels may use AVX-512F: the CPU has it and ONNXSCOPE_CPU_ISA does not cap it.
 bool hasAvx512();
 
 void relu(const float* in, float* out, int64_t n);
