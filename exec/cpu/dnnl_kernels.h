@@ -37,6 +37,9 @@ struct ChannelsLast {
 // Kernels for the fusion pass. Conv: inputs X, W, B and, when postOps has a Sum, the residual
 // as input 3. MatMul/Gemm: inputs A, B, (Gemm's C) and an addend broadcast onto the result (the
 // fused Add's operand) as input 3. Pools: input X. nullptr when oneDNN is absent.
+// What a Conv's implementation() ends with when oneDNN computes in a layout of its own and the
+// result is reordered into the output (which then cannot be the residual taken over in place).
+inline constexpr const char* kReorderedOutput = "(output reordered)";
 std::unique_ptr<FastPathKernel> makeDnnlConv(const NodeDesc& conv, std::vector<PostOp> postOps,
                                              ChannelsLast layout = {});
 std::unique_ptr<FastPathKernel> makeDnnlMatMul(const NodeDesc& matmulOrGemm, bool withAddend);

@@ -639,8 +639,11 @@ private slots:
         auto made = residualReluCase(12, 8, 9, 7);
         QVERIFY2(made.ok(), made.message().c_str());
         const auto& [conv, x, w, b, residual, expected] = *made;
-        // Taken only where oneDNN writes the output's own layout (channels-last; a plain one it
-        // computes in its blocked layout and reorders) and the residual has that layout too.
+        // Taken exactly where the residual has the output's layout and oneDNN writes that layout
+        // itself. Which layout oneDNN computes in depends on the CPU (with AVX-512 it writes
+        // channels-last in place; capped to AVX2 it may compute blocked and reorder), so the
+        // test asks the kernel what oneDNN chose instead of assuming it.
+        int takenCount = 0;
         for (int mask = 0; mask < 8; ++mask) {
             const ChannelsLast layout{(mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0};
             auto fused = makeDnnlConv(conv, {{PostOp::Kind::Sum}, {PostOp::Kind::Relu}}, layout);
@@ -648,14 +651,18 @@ private slots:
             const void* address = offered.rawData();
             ReuseContext ctx({layout.src ? toChannelsLast(x) : x, w, b, std::move(offered)});
             QVERIFY(fused->handles(ctx));
+            const std::string implementation = fused->implementation(ctx);
+            const bool reordered = implementation.find(kReorderedOutput) != std::string::npos;
             const Status status = fused->compute(ctx);
             QVERIFY2(status.ok(), status.message().c_str());
-            const bool inPlace = layout.residual && layout.dst;
-            QCOMPARE(ctx.taken, inPlace);
+            const bool inPlace = layout.residual && layout.dst && !reordered;
+            QVERIFY2(ctx.taken == inPlace, implementation.c_str());
+            takenCount += ctx.taken;
             QCOMPARE(ctx.output().rawData() == address, inPlace);
             const Tensor y = layout.dst ? fromChannelsLast(ctx.output()) : ctx.output();
             OS_COMPARE_TENSORS(y, expected, 1e-4, 1e-4);
         }
+        qInfo("residual taken over in place in %d of 8 layouts", takenCount);
     }
 
     void winogradConvolutionsMatchTheReference() {
@@ -674,10 +681,8 @@ private slots:
                                   layout.residual ? toChannelsLast(residual) : residual};
             InputsContext probe(in);
             QVERIFY(fused->handles(probe));
-            // oneDNN 2.6 has Winograd kernels for AVX-512 only.
-            const std::string implementation = fused->implementation(probe);
-            QVERIFY2(!vecmath::hasAvx512() || implementation.find("wino") != std::string::npos,
-                     implementation.c_str());
+            // Whether oneDNN has a Winograd kernel depends on the CPU (2.6 has them for AVX-512
+            // only); where it has none the direct one runs. Either must give these numbers.
             auto actual = runKernel(*fused, conv, in, 2);
             QVERIFY2(actual.ok(), actual.message().c_str());
             const Tensor y = layout.dst ? fromChannelsLast((*actual)[0].tensor) : (*actual)[0].tensor;
@@ -816,8 +821,6 @@ private slots:
                                       layout.residual ? toChannelsLast(residual, true) : residual};
                 InputsContext probe(in);
                 QVERIFY(fused->handles(probe));
-                QVERIFY2(!fused->implementation(probe).starts_with("ref"),
-                         fused->implementation(probe).c_str());
                 auto actual = runKernel(*fused, conv, in, 2);
                 QVERIFY2(actual.ok(), actual.message().c_str());
                 const Tensor y =
