@@ -58,6 +58,10 @@ struct PlannedNode {
     std::unique_ptr<PlannedNode> fused; // on the group's last member: the group as one node
     std::vector<size_t> fusedMembers;   // on that fused node: the original nodes, main one first
     int fusedInto = -1;                 // on the other members: where their group runs
+    // On a fused node whose output 0 the fused run keeps channels-last (blocked in blocked
+    // mode; see channels_last.h): readers outside fused kernels convert it first.
+    bool channelsLastOutput = false;
+    bool blockedOutput = false;
     // Constant folding (see constant_folding.h): the node's outputs were computed when the plan
     // was made; the runs that execute fused groups bind ExecutionPlan::foldedValues instead.
     bool folded = false;

@@ -563,6 +563,8 @@ void install(ExecutionPlan& plan, const Group& group, std::unique_ptr<FastPathKe
     fused->inputSlots = outside;
     fused->outputSlots = plan.nodes[last].outputSlots;
     fused->fusedMembers = group.members;
+    fused->channelsLastOutput = group.layout.dst;
+    fused->blockedOutput = group.layout.blocked;
     fused->kernel = std::make_unique<FusedGroupKernel>(std::move(fast), std::move(fastInputs),
                                                        std::move(members), std::move(channelsLastInputs),
                                                        group.layout.dst, group.layout.blocked);
@@ -582,7 +584,9 @@ void fuseNodes(ExecutionPlan& plan) {
     std::vector<Group> groups;
     for (size_t i = 0; i < plan.nodes.size(); ++i) {
         const PlannedNode& n = plan.nodes[i];
-        if (taken[i] || !n.desc.domain.empty())
+        // Fused kernels are CPU kernels reading host memory; a device backend's node reads and
+        // writes values that live on its device, and its group members follow its backend.
+        if (taken[i] || !n.desc.domain.empty() || (n.backend && !n.backend->usesHostMemory()))
             continue;
         std::optional<Group> group =
             isFastPath(n) ? convGroup(plan, index, i, taken) : binaryGroup(plan, index, i, taken);
