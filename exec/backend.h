@@ -54,8 +54,13 @@ public:
     // Called between runs so a device backend can drop pooled buffers.
     virtual void releaseCachedMemory() {}
     // The device timing of the node this backend ran last, handed out once; the session calls
-    // it after each node and puts it in the profile.
-    virtual std::optional<DeviceTiming> takeNodeTiming() const { return std::nullopt; }
+    // it after each node it profiles and puts it in the profile. A device backend may wait here
+    // for the node's commands; an error is a command of that node that failed on the device.
+    virtual Result<std::optional<DeviceTiming>> takeNodeTiming() const {
+        return std::optional<DeviceTiming>();
+    }
+    // Waits for everything this backend has queued; an error names the node whose work failed.
+    virtual Status finish() const { return {}; }
     // Device drivers (OpenCL runtimes with their own threads) do not survive fork(); callers that
     // isolate work in child processes run such backends in-process instead.
     virtual bool survivesFork() const { return true; }

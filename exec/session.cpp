@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "core/model.h"
+#include "cpu/channels_last.h"
 #include "cpu_backend.h"
 
 #include <omp.h>
@@ -31,6 +32,20 @@ private:
     const Frame& m_frame;
     const std::vector<int>& m_slots;
 };
+
+// A value whose tensors share no storage with the original.
+Value copyOf(const Value& value) {
+    Value copy = value;
+    if (copy.tensor.isValid())
+        copy.tensor = value.tensor.clone();
+    if (copy.mapKeys.isValid())
+        copy.mapKeys = value.mapKeys.clone();
+    if (copy.mapValues.isValid())
+        copy.mapValues = value.mapValues.clone();
+    for (Value& element : copy.elements)
+        element = copyOf(element);
+    return copy;
+}
 
 } // namespace
 
@@ -76,7 +91,7 @@ void Session::setThreads(int threads) {
     m_options.threads = threads;
 }
 
-Status Session::begin(const std::map<std::string, Value>& inputs) {
+Status Session::begin(const std::map<std::string, Value>& inputs, PassMode mode) {
     m_started = false;
     m_next = 0;
     m_stop.store(false);
@@ -110,9 +125,60 @@ Status Session::begin(const std::map<std::string, Value>& inputs) {
         if (m_frame.present[s])
             m_liveBytes += valueBytes(m_frame.values[s]);
     m_profiler.beginRun();
-    m_fusedRun = false; // stepped runs execute the original nodes; runAll() may fuse
+    // Fused groups never produce their inner values, so only passes that do not keep
+    // intermediates use them; stepping (debugging) sees every node's outputs.
+    m_fusedRun = mode == PassMode::AsRun && m_plan->hasFastRun() && !m_options.keepIntermediates;
+    if (m_fusedRun)
+        for (const auto& [slot, value] : m_plan->foldedValues) {
+            m_frame.set(slot, value);
+            m_liveBytes += valueBytes(value);
+        }
+    m_producer.assign(m_plan->slotNames.size(), nullptr);
     m_started = true;
+    for (size_t i = 0; i < m_plan->nodes.size(); ++i)
+        if (const PlannedNode* node = nodeRunAt(i))
+            for (int slot : node->outputSlots)
+                if (slot >= 0)
+                    m_producer[static_cast<size_t>(slot)] = node;
     return {};
+}
+
+const PlannedNode* Session::nodeRunAt(size_t i) const {
+    if (i >= m_plan->nodes.size())
+        return nullptr;
+    const PlannedNode& original = m_plan->nodes[i];
+    if (!m_fusedRun)
+        return &original;
+    if (original.fusedInto >= 0 || original.folded)
+        return nullptr;
+    return original.fused ? original.fused.get() : &original;
+}
+
+Result<std::optional<Value>> Session::peek(const std::string& name) const {
+    if (!m_started)
+        return std::optional<Value>();
+    const int slot = m_plan->slot(name);
+    const Value* v = m_frame.find(slot);
+    if (!v)
+        return std::optional<Value>();
+    const Backend* owner = m_frame.deviceOwner[static_cast<size_t>(slot)];
+    if (owner) {
+        auto host = owner->toHost(*v);
+        if (!host.ok())
+            return host.status().withContext("copying '" + name + "' from " + owner->name() + ": ");
+        return std::optional<Value>(std::move(host).value());
+    }
+    // A fused run keeps some activations channels-last between its kernels; an observer sees
+    // ONNX's layout.
+    const PlannedNode* producer = m_producer[static_cast<size_t>(slot)];
+    if (producer && producer->channelsLastOutput && !producer->outputSlots.empty() &&
+        producer->outputSlots.front() == slot && v->isTensor()) {
+        Tensor plain = fromChannelsLast(v->tensor, producer->blockedOutput);
+        if (plain.rawData() == v->tensor.rawData())
+            plain = plain.clone(); // ranks below 3 come back as they are
+        return std::optional<Value>(Value(std::move(plain)));
+    }
+    return std::optional<Value>(copyOf(*v));
 }
 
 Status Session::runOne() {
@@ -172,17 +238,23 @@ Status Session::runOne() {
         };
         if (const int64_t copied = takeTransferNs(); copied > 0)
             addTransfer(copied);
-        if (node.backend)
-            if (auto timing = node.backend->takeNodeTiming()) {
-                if (timing->ranOnHost) {
+        // Only a profile waits for a device node's commands; a plain run lets them queue up.
+        if (node.backend && profiling && status.ok()) {
+            auto timing = node.backend->takeNodeTiming();
+            if (!timing.ok())
+                status = timing.status();
+            else if (*timing) {
+                const DeviceTiming& t = **timing;
+                if (t.ranOnHost) {
                     done.backend += " (cpu fallback)";
                 } else {
-                    done.deviceNs = timing->deviceNs;
-                    done.queueNs = timing->queueNs;
+                    done.deviceNs = t.deviceNs;
+                    done.queueNs = t.queueNs;
                 }
-                if (!timing->ranOnHost || timing->transferNs > 0)
-                    addTransfer(timing->transferNs);
+                if (!t.ranOnHost || t.transferNs > 0)
+                    addTransfer(t.transferNs);
             }
+        }
         for (int slot : node.outputSlots) {
             const Value* v = m_frame.find(slot);
             if (profiling)
@@ -230,7 +302,13 @@ Result<StopReason> Session::runUntil(size_t lastIndex, bool honourBreakpoints) {
             return StopReason::Breakpoint;
         OS_RETURN_IF_ERROR(runOne());
     }
-    return m_next >= m_plan->nodes.size() ? StopReason::Finished : StopReason::NodeDone;
+    if (m_next < m_plan->nodes.size())
+        return StopReason::NodeDone;
+    // A device command that failed after its node returned is reported here, naming the node,
+    // whether or not an output still has to come back from that device.
+    for (const auto& backend : m_backends)
+        OS_RETURN_IF_ERROR(backend->finish());
+    return StopReason::Finished;
 }
 
 Result<StopReason> Session::step() {
@@ -254,15 +332,7 @@ Result<StopReason> Session::resume() {
 }
 
 Result<std::map<std::string, Value>> Session::runAll(const std::map<std::string, Value>& inputs) {
-    OS_RETURN_IF_ERROR(begin(inputs));
-    // Fused groups never produce their inner values, so only whole runs that do not keep
-    // intermediates use them; stepping (debugging, layer comparison) sees every node's outputs.
-    m_fusedRun = m_plan->hasFastRun() && !m_options.keepIntermediates;
-    if (m_fusedRun)
-        for (const auto& [slot, value] : m_plan->foldedValues) {
-            m_frame.set(slot, value);
-            m_liveBytes += valueBytes(value);
-        }
+    OS_RETURN_IF_ERROR(begin(inputs, PassMode::AsRun));
     auto reason = runUntil(m_plan->nodes.size(), false);
     if (!reason.ok())
         return reason.status();

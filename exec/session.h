@@ -19,6 +19,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -54,13 +55,19 @@ public:
     const SessionOptions& options() const { return m_options; }
     const std::shared_ptr<const Model>& model() const { return m_model; }
 
+    // How begin() sets a pass up. Stepped: every node of the plan runs as written, so each value
+    // can be looked at (debugging). AsRun: the pass executes exactly what runAll() executes
+    // (fused groups, folded constants, inputs reused in place unless intermediates are kept), so
+    // an observer that only peeks sees the numbers a plain run produces (layer comparison).
+    enum class PassMode { Stepped, AsRun };
+
     // Runs the whole graph (breakpoints ignored) and returns the outputs by name. Unless
     // intermediates are kept, fused node groups (see fusion.h) run as one kernel each.
     Result<std::map<std::string, Value>> runAll(const std::map<std::string, Value>& inputs);
 
     // Starts a stepped run. Inputs are by name; every declared input without an initializer
     // default must be given.
-    Status begin(const std::map<std::string, Value>& inputs);
+    Status begin(const std::map<std::string, Value>& inputs, PassMode mode = PassMode::Stepped);
     bool isStarted() const { return m_started; }
     bool isFinished() const { return m_started && m_next >= m_plan->nodes.size(); }
     size_t nextNode() const { return m_next; } // the node step() runs next
@@ -76,6 +83,14 @@ public:
     // Thread-safe; the run in progress stops before its next node with StopReason::Stopped.
     void requestStop() { m_stop.store(true); }
 
+    // The node that runs at plan index i in this pass: the node itself, the fused group it
+    // completes, or nullptr when it runs inside a later group or was folded (AsRun passes).
+    const PlannedNode* nodeRunAt(size_t i) const;
+    // A host copy of a name's current value that leaves the pass as it is: a value on a device
+    // stays there (value() moves it to the host, which changes what later nodes read), and a
+    // host value is copied so no kernel finds it shared when it could have reused it in place.
+    // nullopt when the name has no value now.
+    Result<std::optional<Value>> peek(const std::string& name) const;
     // The current value of a name in the main graph, or nullptr if not computed or freed (or
     // when copying it back from the device failed). Always readable on the host.
     const Value* value(const std::string& name) const;
@@ -107,7 +122,9 @@ private:
     mutable Frame m_frame;
     size_t m_next = 0;
     bool m_started = false;
-    bool m_fusedRun = false; // this run executes fused groups (runAll without kept intermediates)
+    bool m_fusedRun = false;
+    std::vector<const PlannedNode*> m_producer; // by slot: the node that writes it in this pass // this run
+                                                // executes fused groups (runAll without kept intermediates)
     uint64_t m_liveBytes = 0;
     std::set<size_t> m_breakpoints;
     std::atomic<bool> m_stop{false};

@@ -142,16 +142,20 @@ void OpenClBackend::releaseCachedMemory() {
     m_ctx->releaseCachedMemory();
 }
 
-std::optional<DeviceTiming> OpenClBackend::takeNodeTiming() const {
-    auto last = m_ctx->takeLastNode();
+Status OpenClBackend::finish() const {
+    return m_ctx->finish();
+}
+
+Result<std::optional<DeviceTiming>> OpenClBackend::takeNodeTiming() const {
+    OS_ASSIGN_OR_RETURN(std::optional<OpenClTiming> last, m_ctx->takeLastNode());
     if (!last)
-        return std::nullopt;
+        return std::optional<DeviceTiming>();
     DeviceTiming timing;
     timing.deviceNs = last->deviceNs;
     timing.queueNs = last->queueNs;
     timing.transferNs = last->transferNs;
     timing.ranOnHost = last->ranOnHost;
-    return timing;
+    return std::optional<DeviceTiming>(timing);
 }
 
 } // namespace onnxscope

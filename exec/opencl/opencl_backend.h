@@ -34,7 +34,8 @@ public:
     Result<Value> fromHost(const Value& value) const override;
     int64_t takeTransferNs() const override { return m_ctx->takeLooseTransferNs(); }
     void releaseCachedMemory() override;
-    std::optional<DeviceTiming> takeNodeTiming() const override;
+    Result<std::optional<DeviceTiming>> takeNodeTiming() const override;
+    Status finish() const override;
     bool survivesFork() const override { return false; }
 
     const OpenClDeviceInfo& device() const { return m_ctx->device(); }

@@ -43,10 +43,12 @@ std::string defaultCacheDir() {
 
 std::string buildLog(cl_program program, cl_device_id device) {
     size_t size = 0;
-    clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size);
+    if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size) != CL_SUCCESS)
+        return "(the driver gave no build log)";
     std::string log(size, '\0');
-    if (size)
-        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, log.data(), nullptr);
+    if (size &&
+        clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, log.data(), nullptr) != CL_SUCCESS)
+        return "(the driver gave no build log)";
     log.resize(std::strlen(log.c_str()));
     return log;
 }
@@ -109,20 +111,20 @@ Result<std::shared_ptr<OpenClContext>> OpenClContext::create(const OpenClDeviceI
     if (err != CL_SUCCESS)
         return Status::error("OpenCL device '" + device.name +
                              "': clCreateCommandQueue failed: " + openClErrorName(err));
+    if (const char* fault = std::getenv("ONNXSCOPE_TEST_OPENCL_FAULT"))
+        ctx->m_faultyNode = fault;
     OS_RETURN_IF_ERROR(ctx->buildProgram(cacheDir.empty() ? defaultCacheDir() : cacheDir,
                                          sources ? *sources : openClSources()));
     return ctx;
 }
 
 OpenClContext::~OpenClContext() {
+    // Nothing may be freed while a command still reads it; a failure has no one to go to now.
     if (m_queue)
-        clFinish(m_queue);
-    for (const Pending& p : m_pending)
-        clReleaseEvent(p.event);
-    for (auto& [a, b] : m_spans) {
-        clReleaseEvent(a);
-        clReleaseEvent(b);
-    }
+        (void)clFinish(m_queue);
+    release(m_current);
+    for (NodeCommands& commands : m_outstanding)
+        release(commands);
     m_cache.clear();
     for (auto& [name, k] : m_kernels)
         clReleaseKernel(k);
@@ -217,9 +219,11 @@ Result<ClBuffer> OpenClContext::allocate(size_t bytes) {
             releaseCachedMemory();
             mem = clCreateBuffer(m_context, CL_MEM_READ_WRITE, std::max<size_t>(bytes, 4), nullptr, &err);
         }
-        if (err != CL_SUCCESS)
+        if (err != CL_SUCCESS) {
+            m_outOfMemory = true;
             return Status::error("out of device memory on '" + m_device.name + "' allocating " +
                                  std::to_string(bytes) + " bytes: " + openClErrorName(err));
+        }
     }
     return ClBuffer(mem, [](cl_mem m) { clReleaseMemObject(m); });
 }
@@ -267,15 +271,15 @@ Result<ClBuffer> OpenClContext::upload(const Tensor& tensor, bool constant) {
     if (tensor.byteSize() > 0) {
         cl_event event = nullptr;
         // Within a node the copy overlaps the node's other commands and the host tensor stays
-        // pinned until endNode has waited for them; outside one, nothing would wait.
+        // pinned with the node's commands until they complete; outside one, nothing would wait.
         cl_int err = clEnqueueWriteBuffer(m_queue, buffer.get(), m_inNode ? CL_FALSE : CL_TRUE, 0,
                                           tensor.byteSize(), tensor.rawData(), 0, nullptr, &event);
         if (err != CL_SUCCESS)
             return Status::error("uploading " + std::to_string(tensor.byteSize()) +
                                  " bytes failed: " + openClErrorName(err));
-        trackTransfer(event);
         if (m_inNode)
-            m_inFlight.push_back(tensor);
+            m_current.pinned.push_back(tensor);
+        trackTransfer(event);
         ++m_stats.uploads;
         m_stats.uploadBytes += tensor.byteSize();
     }
@@ -332,18 +336,22 @@ Status OpenClContext::download(const ClBuffer& buffer, void* host, size_t bytes)
         return {};
     cl_event event = nullptr;
     cl_int err = clEnqueueReadBuffer(m_queue, buffer.get(), CL_TRUE, 0, bytes, host, 0, nullptr, &event);
-    if (err != CL_SUCCESS)
+    if (err != CL_SUCCESS) {
+        // A failed earlier command may be why; say which, if one did.
+        OS_RETURN_IF_ERROR(retire(true));
         return Status::error("downloading " + std::to_string(bytes) +
                              " bytes failed: " + openClErrorName(err));
+    }
     ++m_stats.downloads;
     m_stats.downloadBytes += bytes;
     trackTransfer(event);
-    return {};
+    // The read waited for every command before it, so those have ended: check how.
+    return retire(false);
 }
 
 void OpenClContext::trackTransfer(cl_event event) {
     if (m_inNode) {
-        m_pending.push_back({event, true});
+        m_current.events.push_back({event, true});
         return;
     }
     // Outside a node the copy was blocking, so its times are known now.
@@ -372,15 +380,19 @@ int64_t OpenClContext::takeLooseTransferNs() {
 }
 
 Status OpenClContext::zero(const ClBuffer& buffer, size_t bytes) {
-    if (bytes == 0)
+    return fill(buffer, bytes, 0.0f);
+}
+
+Status OpenClContext::fill(const ClBuffer& buffer, size_t bytes, float value) {
+    if (bytes < sizeof(cl_float))
         return {};
-    const cl_float zeroValue = 0.0f;
+    const cl_float pattern = value;
     cl_event event = nullptr;
-    cl_int err = clEnqueueFillBuffer(m_queue, buffer.get(), &zeroValue, sizeof(zeroValue), 0,
-                                     bytes & ~size_t(3), 0, nullptr, &event);
+    cl_int err = clEnqueueFillBuffer(m_queue, buffer.get(), &pattern, sizeof(pattern), 0, bytes & ~size_t(3),
+                                     0, nullptr, &event);
     if (err != CL_SUCCESS)
         return Status::error("clEnqueueFillBuffer failed: " + openClErrorName(err));
-    m_pending.push_back({event, false});
+    m_current.events.push_back({event, false});
     return {};
 }
 
@@ -391,9 +403,12 @@ Status OpenClContext::launch(cl_kernel kernel, const std::vector<size_t>& global
     cl_event event = nullptr;
     cl_int err = clEnqueueNDRangeKernel(m_queue, kernel, static_cast<cl_uint>(global.size()), nullptr,
                                         global.data(), nullptr, 0, nullptr, &event);
-    if (err != CL_SUCCESS)
+    if (err != CL_SUCCESS) {
+        if (err == CL_OUT_OF_RESOURCES || err == CL_MEM_OBJECT_ALLOCATION_FAILURE)
+            m_outOfMemory = true;
         return Status::error("launching OpenCL kernel " + what + " failed: " + openClErrorName(err));
-    m_pending.push_back({event, false});
+    }
+    m_current.events.push_back({event, false});
     return {};
 }
 
@@ -406,67 +421,161 @@ Result<cl_event> OpenClContext::marker() {
 }
 
 void OpenClContext::recordSpan(cl_event before, cl_event after) {
-    m_spans.emplace_back(before, after);
+    m_current.spans.emplace_back(before, after);
 }
 
-void OpenClContext::beginNode() {
-    m_timing = {};
+void OpenClContext::beginNode(std::string node) {
+    // The previous node's timing was not asked for: nobody needs its events' times any more.
+    if (!m_outstanding.empty())
+        m_outstanding.back().timingWanted = false;
+    m_current = {};
+    m_current.node = std::move(node);
     m_inNode = true;
 }
 
-Status OpenClContext::finish() {
-    cl_int err = clFinish(m_queue);
-    if (err != CL_SUCCESS)
-        return Status::error("OpenCL queue failed: " + openClErrorName(err));
+void OpenClContext::endNode(bool ranOnHost) {
+    m_inNode = false;
+    m_current.ranOnHost = ranOnHost;
+    m_outstanding.push_back(std::move(m_current));
+    m_current = {};
+    // Completed records go now; a failure among them surfaces at the next wait, which names it.
+    (void)retire(false).ok();
+    // Bound what is held while the device is behind: wait for the oldest beyond a window.
+    constexpr size_t kMaxOutstanding = 256;
+    while (m_outstanding.size() > kMaxOutstanding) {
+        if (!waitFor(m_outstanding.front()).ok())
+            break; // kept, so the next wait reports it
+        release(m_outstanding.front());
+        m_outstanding.pop_front();
+    }
+}
+
+Status OpenClContext::waitFor(const NodeCommands& commands) const {
+    std::vector<cl_event> events;
+    for (const Pending& p : commands.events)
+        events.push_back(p.event);
+    for (const auto& [before, after] : commands.spans) {
+        events.push_back(before);
+        events.push_back(after);
+    }
+    if (events.empty())
+        return {};
+    const cl_int waited = clWaitForEvents(static_cast<cl_uint>(events.size()), events.data());
+    for (cl_event event : events) {
+        cl_int status = CL_COMPLETE;
+        const cl_int err =
+            clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr);
+        if (err != CL_SUCCESS)
+            return Status::error("node '" + commands.node +
+                                 "': reading an OpenCL command's status failed: " + openClErrorName(err));
+        if (status < 0)
+            return Status::error("node '" + commands.node + "': an OpenCL command failed on '" +
+                                 m_device.name + "': " + openClErrorName(status));
+    }
+    if (waited != CL_SUCCESS)
+        return Status::error("node '" + commands.node +
+                             "': waiting for its OpenCL commands failed: " + openClErrorName(waited));
     return {};
 }
 
-std::optional<OpenClTiming> OpenClContext::takeLastNode() {
-    std::optional<OpenClTiming> last;
-    last.swap(m_lastNode);
-    return last;
+bool OpenClContext::completed(const NodeCommands& commands) {
+    auto ended = [](cl_event event) {
+        cl_int status = CL_COMPLETE;
+        // An event whose status cannot be read counts as ended; waitFor then reports it.
+        return clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr) !=
+                   CL_SUCCESS ||
+               status <= CL_COMPLETE;
+    };
+    for (const Pending& p : commands.events)
+        if (!ended(p.event))
+            return false;
+    for (const auto& [before, after] : commands.spans)
+        if (!ended(after))
+            return false;
+    return true;
 }
 
-OpenClTiming OpenClContext::endNode(bool ranOnHost) {
-    clFinish(m_queue);
-    m_inNode = false;
-    m_inFlight.clear();
-    m_timing.ranOnHost = ranOnHost;
-    for (const Pending& p : m_pending) {
+Status OpenClContext::retire(bool wait) {
+    while (!m_outstanding.empty()) {
+        NodeCommands& oldest = m_outstanding.front();
+        // The last node's record stays while the profiler may still ask for its timing.
+        if (oldest.timingWanted && m_outstanding.size() == 1)
+            return wait ? waitFor(oldest) : Status();
+        if (!wait && !completed(oldest))
+            return {};
+        const Status status = waitFor(oldest); // checks how each command ended
+        release(oldest);
+        m_outstanding.pop_front();
+        if (!status.ok())
+            return status;
+    }
+    return {};
+}
+
+Status OpenClContext::finish() {
+    const cl_int err = clFinish(m_queue);
+    OS_RETURN_IF_ERROR(retire(true));
+    if (err != CL_SUCCESS)
+        return Status::error("the OpenCL queue of '" + m_device.name + "' failed: " + openClErrorName(err));
+    return {};
+}
+
+Result<std::optional<OpenClTiming>> OpenClContext::takeLastNode() {
+    if (m_outstanding.empty() || !m_outstanding.back().timingWanted)
+        return std::optional<OpenClTiming>();
+    NodeCommands& last = m_outstanding.back();
+    last.timingWanted = false;
+    // The queue is in order: once the last node's commands are done, every earlier one is.
+    OS_RETURN_IF_ERROR(waitFor(last));
+    const OpenClTiming timing = timingOf(last);
+    OS_RETURN_IF_ERROR(retire(true));
+    return std::optional<OpenClTiming>(timing);
+}
+
+OpenClTiming OpenClContext::timingOf(const NodeCommands& commands) {
+    OpenClTiming timing;
+    timing.ranOnHost = commands.ranOnHost;
+    for (const Pending& p : commands.events) {
         const cl_ulong queued = eventTime(p.event, CL_PROFILING_COMMAND_QUEUED);
         const cl_ulong start = eventTime(p.event, CL_PROFILING_COMMAND_START);
         const cl_ulong end = eventTime(p.event, CL_PROFILING_COMMAND_END);
         if (end >= start && start > 0) {
             if (p.transfer) {
-                m_timing.transferNs += static_cast<int64_t>(end - start);
+                timing.transferNs += static_cast<int64_t>(end - start);
             } else {
-                m_timing.deviceNs += static_cast<int64_t>(end - start);
+                timing.deviceNs += static_cast<int64_t>(end - start);
                 if (start >= queued && queued > 0)
-                    m_timing.queueNs += static_cast<int64_t>(start - queued);
+                    timing.queueNs += static_cast<int64_t>(start - queued);
             }
         }
-        ++m_timing.commands;
-        clReleaseEvent(p.event);
+        ++timing.commands;
     }
-    m_pending.clear();
     // A library call between two markers: its kernels ran after the first marker completed and
     // before the second one did; the wait before the first marker started is its queue delay.
-    for (auto& [before, after] : m_spans) {
+    for (const auto& [before, after] : commands.spans) {
         const cl_ulong queued = eventTime(before, CL_PROFILING_COMMAND_QUEUED);
         const cl_ulong begin = eventTime(before, CL_PROFILING_COMMAND_END);
         const cl_ulong end = eventTime(after, CL_PROFILING_COMMAND_END);
         if (end >= begin && begin > 0) {
-            m_timing.deviceNs += static_cast<int64_t>(end - begin);
+            timing.deviceNs += static_cast<int64_t>(end - begin);
             if (begin >= queued && queued > 0)
-                m_timing.queueNs += static_cast<int64_t>(begin - queued);
+                timing.queueNs += static_cast<int64_t>(begin - queued);
         }
-        ++m_timing.commands;
+        ++timing.commands;
+    }
+    return timing;
+}
+
+void OpenClContext::release(NodeCommands& commands) {
+    for (const Pending& p : commands.events)
+        clReleaseEvent(p.event);
+    for (const auto& [before, after] : commands.spans) {
         clReleaseEvent(before);
         clReleaseEvent(after);
     }
-    m_spans.clear();
-    m_lastNode = m_timing;
-    return m_timing;
+    commands.events.clear();
+    commands.spans.clear();
+    commands.pinned.clear();
 }
 
 void OpenClContext::releaseCachedMemory() {

@@ -1,11 +1,15 @@
 // One OpenCL device in use: context, profiling command queue, the program built from the
 // embedded kernel sources (cached on disk as a binary), buffers, launches and per-node timings.
 //
-// Kernels run one node at a time on the session's thread; the context accumulates the device
-// time of every command a node enqueues (from event profiling: queued, submit, start, end) and
-// the backend hands the totals to the session's profiler when the node ends. Queue delay
-// (queued -> start) is kept apart from execution (start -> end), and host<->device copies are
-// counted as transfer time.
+// Kernels run one node at a time on the session's thread, all on one in-order queue, so each
+// command starts after the ones before it have finished and nothing waits between nodes. Every
+// command's event is kept with the node that enqueued it until the command completes: the
+// node's host memory (the sources of non-blocking uploads) stays pinned until then, a failed
+// command is reported with that node's name at the next point that waits (a node's timing, a
+// copy to the host, finish()), and a node's device time comes from its events' timestamps
+// (queued, submit, start, end) when the profiler asks for it. Queue delay (queued -> start) is
+// kept apart from execution (start -> end), and host<->device copies are counted as transfer
+// time. Every OpenCL call's return code is checked.
 //
 // Kernel outputs stay on the device: residentTensor() hands out a host tensor whose storage is
 // not filled yet and whose device buffer lives as long as that storage. A later device kernel
@@ -18,6 +22,7 @@
 #include "opencl_device.h"
 #include "opencl_sources.h"
 
+#include <deque>
 #include <list>
 #include <map>
 #include <memory>
@@ -25,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace onnxscope {
@@ -88,6 +94,18 @@ public:
     OpenClTransferStats transferStats() const { return m_stats; }
     void resetTransferStats() { m_stats = {}; }
 
+    // Set when the last failure was the device running out of memory (an allocation, or a
+    // command that reported CL_MEM_OBJECT_ALLOCATION_FAILURE / CL_OUT_OF_RESOURCES); the node
+    // then runs on the CPU. Taking it clears it.
+    bool takeOutOfMemory() { return std::exchange(m_outOfMemory, false); }
+    void noteOutOfMemory() { m_outOfMemory = true; }
+
+    // Tests only: the name of a node whose outputs are overwritten with wrong numbers (from the
+    // environment variable ONNXSCOPE_TEST_OPENCL_FAULT when the context is made), so tests can
+    // check that a comparison finds a broken kernel. Empty normally.
+    const std::string& faultyNode() const { return m_faultyNode; }
+    Status fill(const ClBuffer& buffer, size_t bytes, float value);
+
     // Fills the first bytes of buffer with zeros.
     Status zero(const ClBuffer& buffer, size_t bytes);
     // Enqueues an NDRange launch (global sizes padded up to the local size when one is given).
@@ -96,11 +114,14 @@ public:
     Result<cl_event> marker();
     void recordSpan(cl_event before, cl_event after);
 
-    // Node timing: reset at the start of a node, collected after its commands finished.
-    void beginNode();
-    OpenClTiming endNode(bool ranOnHost = false);
-    // The timing of the last node that ended, once (the backend hands it to the profiler).
-    std::optional<OpenClTiming> takeLastNode();
+    // Brackets the commands of one node (named in errors about them). endNode does not wait.
+    void beginNode(std::string node);
+    void endNode(bool ranOnHost = false);
+    // The timing of the last node that ended, once: waits for that node's commands and reads
+    // their event timestamps (the backend hands it to the profiler). An error names the node
+    // whose command failed.
+    Result<std::optional<OpenClTiming>> takeLastNode();
+    // Waits for every command enqueued so far; an error names the node whose command failed.
     Status finish();
 
     // Drops the cached copies of host tensors and moves resident tensors to the host so their
@@ -116,6 +137,28 @@ private:
     Status download(const ClBuffer& buffer, void* host, size_t bytes);
     void trackTransfer(cl_event event);
 
+    struct Pending {
+        cl_event event;
+        bool transfer;
+    };
+    // The commands one node enqueued, kept until they complete.
+    struct NodeCommands {
+        std::string node;
+        std::vector<Pending> events;
+        std::vector<std::pair<cl_event, cl_event>> spans; // library calls between two markers
+        std::vector<Tensor> pinned;                       // host sources of non-blocking uploads
+        bool ranOnHost = false;
+        bool timingWanted = true; // the last node's, until takeLastNode or the next node
+    };
+    // Releases the records whose commands all completed, oldest first; with wait, waits for
+    // all of them. Fails, naming the node, when a command failed.
+    Status retire(bool wait);
+    // Waits for a record's commands and checks how each ended.
+    Status waitFor(const NodeCommands& commands) const;
+    static bool completed(const NodeCommands& commands);
+    static OpenClTiming timingOf(const NodeCommands& commands);
+    static void release(NodeCommands& commands);
+
     OpenClDeviceInfo m_device;
     cl_context m_context = nullptr;
     cl_command_queue m_queue = nullptr;
@@ -125,18 +168,13 @@ private:
     std::mutex m_mutex;
     std::unordered_map<std::string, cl_kernel> m_kernels;
 
-    struct Pending {
-        cl_event event;
-        bool transfer;
-    };
-    std::vector<Pending> m_pending;
-    std::vector<std::pair<cl_event, cl_event>> m_spans;
+    NodeCommands m_current; // the node being enqueued
     bool m_inNode = false;
-    std::vector<Tensor> m_inFlight; // host sources of this node's uploads, until they are done
+    std::deque<NodeCommands> m_outstanding; // ended nodes whose commands may still run
+    bool m_outOfMemory = false;
+    std::string m_faultyNode;
     int64_t m_looseTransferNs = 0;
     OpenClTransferStats m_stats;
-    OpenClTiming m_timing;
-    std::optional<OpenClTiming> m_lastNode;
 
     struct CachedBuffer {
         Tensor host; // pins the storage so its address cannot be reused while cached

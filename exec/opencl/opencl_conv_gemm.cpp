@@ -41,16 +41,19 @@ Status batchedGemm(OpenClContext& ctx, bool transA, bool transB, size_t m, size_
                                         c.get(), cOffsets.data(), ldc, aOffsets.size(), &queue, nullptr);
     }
     auto after = ctx.marker();
-    if (after.ok())
-        ctx.recordSpan(before, *after);
-    else
+    if (!after.ok()) {
         clReleaseEvent(before);
+        return after.status();
+    }
+    ctx.recordSpan(before, *after);
     if (status != clblast::StatusCode::kSuccess) {
         const int code = static_cast<int>(status);
         if (code == CL_MEM_OBJECT_ALLOCATION_FAILURE || code == CL_OUT_OF_RESOURCES ||
-            status == clblast::StatusCode::kTempBufferAllocFailure)
+            status == clblast::StatusCode::kTempBufferAllocFailure) {
+            ctx.noteOutOfMemory();
             return Status::error("out of device memory in CLBlast GEMM (status " + std::to_string(code) +
                                  ")");
+        }
         return Status::error("CLBlast GEMM " + std::to_string(m) + "x" + std::to_string(n) + "x" +
                              std::to_string(k) + " failed with status " + std::to_string(code));
     }

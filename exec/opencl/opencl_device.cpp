@@ -35,7 +35,8 @@ std::string deviceString(cl_device_id device, cl_device_info what) {
 
 template <typename T> T deviceValue(cl_device_id device, cl_device_info what) {
     T value{};
-    clGetDeviceInfo(device, what, sizeof(T), &value, nullptr);
+    if (clGetDeviceInfo(device, what, sizeof(T), &value, nullptr) != CL_SUCCESS)
+        return T{}; // a property the driver does not report reads as zero (unknown)
     return value;
 }
 
@@ -127,7 +128,9 @@ Result<std::vector<OpenClDeviceInfo>> listOpenClDevices() {
     if (err != CL_SUCCESS)
         return Status::error("clGetPlatformIDs failed: " + openClErrorName(err));
     std::vector<cl_platform_id> platforms(platformCount);
-    clGetPlatformIDs(platformCount, platforms.data(), nullptr);
+    err = clGetPlatformIDs(platformCount, platforms.data(), nullptr);
+    if (err != CL_SUCCESS)
+        return Status::error("clGetPlatformIDs failed: " + openClErrorName(err));
 
     std::vector<OpenClDeviceInfo> devices;
     for (cl_platform_id platform : platforms) {
@@ -136,7 +139,9 @@ Result<std::vector<OpenClDeviceInfo>> listOpenClDevices() {
             deviceCount == 0)
             continue;
         std::vector<cl_device_id> ids(deviceCount);
-        clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, deviceCount, ids.data(), nullptr);
+        if (clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, deviceCount, ids.data(), nullptr) != CL_SUCCESS)
+            continue; // a platform that cannot list its devices offers none
+
         for (cl_device_id id : ids) {
             OpenClDeviceInfo info;
             info.index = static_cast<int>(devices.size());

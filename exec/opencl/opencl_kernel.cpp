@@ -47,14 +47,16 @@ Status OpenClKernel::compute(KernelContext& context) const {
         onDevice = v->isTensor() && v->tensor.dataType() == DataType::Float &&
                    v->tensor.elementCount() <= kMaxDeviceElements && v->tensor.rank() <= 8;
     }
-    m_ctx->beginNode();
+    m_ctx->beginNode(m_node.displayName());
+    (void)m_ctx->takeOutOfMemory(); // a flag left by an earlier failure is not this node's
     HostInputContext hostInputs(context);
     Status failure = copyInputsToHost(context, hostInputs, false);
     if (failure.ok() && onDevice) {
         Result<bool> done = computeOnDevice(hostInputs);
         if (done.ok()) {
             onDevice = *done;
-        } else if (done.message().find("out of device memory") != std::string::npos) {
+        } else if (m_ctx->takeOutOfMemory()) {
+            // Decided by the OpenCL error code the context saw, not by the message's text.
             m_ctx->releaseCachedMemory();
             onDevice = false;
         } else {
@@ -102,6 +104,8 @@ Result<ClBuffer> OpenClKernel::input(KernelContext& context, int index) const {
 
 Status OpenClKernel::setOutput(KernelContext& context, int index, const ClBuffer& buffer, Shape shape) const {
     OS_ASSIGN_OR_RETURN(Tensor resident, m_ctx->residentTensor(buffer, DataType::Float, std::move(shape)));
+    if (!m_ctx->faultyNode().empty() && m_ctx->faultyNode() == m_node.name)
+        OS_RETURN_IF_ERROR(m_ctx->fill(buffer, resident.byteSize(), 0.25f)); // the test-only fault
     context.setOutput(index, Value(std::move(resident)));
     return {};
 }
