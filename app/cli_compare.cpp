@@ -1,5 +1,6 @@
 // onnxscope-cli compare MODEL (--ref FILE_OR_DIR | --against-backend B | --against-model M2):
-// runs the model node by node against a reference, prints every compared value and the first
+// runs the model as a plain run executes it (or, with --every-node, every original node) against a
+// reference, peeking at each value as it is produced, prints every compared value and the first
 // divergence (with the op's own error separated from inherited error), and exits 0 when all
 // values are within tolerance, 3 on a mismatch, 2 when something cannot be read, 1 on usage.
 #include "cli_commands.h"
@@ -51,6 +52,10 @@ QJsonObject reportToJson(const LayerCompareReport& r) {
     o["first_divergence"] =
         r.firstDivergence >= 0 ? QJsonValue(cli::fromStd(r.firstDivergenceNode)) : QJsonValue();
     o["first_divergence_index"] = r.firstDivergence;
+    QJsonArray group;
+    for (const std::string& member : r.firstDivergenceGroup)
+        group.append(cli::fromStd(member));
+    o["first_divergence_group"] = group;
     o["within_tolerance"] = r.withinTolerance();
     o["nodes_run"] = static_cast<qint64>(r.nodesRun);
     o["out_of_tolerance"] = static_cast<qint64>(r.outOfTolerance());
@@ -109,6 +114,15 @@ void printText(const LayerCompareReport& r) {
                .arg(cli::fromStd(r.firstDivergenceNode))
                .arg(r.firstDivergence)
         << "\n";
+    if (!r.firstDivergenceGroup.empty()) {
+        QStringList members;
+        for (const std::string& member : r.firstDivergenceGroup)
+            members << cli::fromStd(member);
+        out << QCoreApplication::translate("cli",
+                                           "  it ran fused with %1; --every-node compares inside the group")
+                   .arg(members.join(QStringLiteral(" + ")))
+            << "\n";
+    }
     if (r.isolation) {
         const IsolationReport& iso = *r.isolation;
         if (!iso.ran())
@@ -182,6 +196,11 @@ int runCompareCommand(const QStringList& args) {
     parser.addOption(
         {"no-isolate", QCoreApplication::translate(
                            "cli", "Do not re-run the first divergent node on the reference's inputs.")});
+    parser.addOption(
+        {"every-node", QCoreApplication::translate(
+                           "cli", "Run every node of both sides unfused, to compare the values inside "
+                                  "fused groups too (the outputs may then differ from a plain run's "
+                                  "in the last bits).")});
     parser.addOption({"json", QCoreApplication::translate("cli", "Print the report as JSON.")});
     if (!parser.parse(QStringList{"compare"} + args))
         return cli::fail(cli::UsageError, parser.errorText());
@@ -225,6 +244,7 @@ int runCompareCommand(const QStringList& args) {
         nameMap[spec.left(eq).toStdString()] = spec.mid(eq + 1).toStdString();
     }
     compareOptions.isolate = !parser.isSet("no-isolate");
+    compareOptions.everyNode = parser.isSet("every-node");
     auto engine = cli::parseEngineOptions(parser);
     if (!engine)
         return cli::UsageError;

@@ -199,7 +199,7 @@ void SessionReference::expect(const std::set<std::string>& names) {
         m_wanted.insert(mapped(n));
 }
 
-Status SessionReference::begin(const std::map<std::string, Value>& inputs) {
+Status SessionReference::begin(const std::map<std::string, Value>& inputs, bool everyNode) {
     m_pending.clear();
     std::map<std::string, std::string> bToA;
     for (const auto& [a, b] : m_nameMap)
@@ -220,7 +220,9 @@ Status SessionReference::begin(const std::map<std::string, Value>& inputs) {
                                  "' among the compared model's inputs; map it by name");
         }
     }
-    return m_session->begin(bInputs).withContext(m_description + ": ");
+    // Observed as a plain run executes it, like the compared side (see compareLayers).
+    const auto mode = everyNode ? Session::PassMode::Stepped : Session::PassMode::AsRun;
+    return m_session->begin(bInputs, mode).withContext(m_description + ": ");
 }
 
 Result<std::optional<Value>> SessionReference::take(const std::string& aName) {
@@ -231,11 +233,8 @@ Result<std::optional<Value>> SessionReference::take(const std::string& aName) {
         return v;
     }
     auto producer = m_producer.find(name);
-    if (producer == m_producer.end()) {
-        // A graph input or initializer of B, or a name B does not have at all.
-        const Value* v = m_session->value(name);
-        return v ? std::optional<Value>(*v) : std::optional<Value>();
-    }
+    if (producer == m_producer.end()) // a graph input or initializer of B, or a name B lacks
+        return peek(name);
     const ExecutionPlan& plan = m_session->plan();
     while (m_session->nextNode() <= producer->second) {
         const size_t index = m_session->nextNode();
@@ -243,13 +242,22 @@ Result<std::optional<Value>> SessionReference::take(const std::string& aName) {
         if (!step.ok())
             return step.status().withContext(m_description + ": ");
         // Keep what A will still ask for: the values are shared, so the session may free its own.
-        for (const std::string& out : plan.nodes[index].desc.outputs)
-            if (!out.empty() && out != name && m_wanted.count(out))
-                if (const Value* v = m_session->value(out))
-                    m_pending[out] = *v;
+        const PlannedNode* ran = m_session->nodeRunAt(index);
+        for (const std::string& out : ran ? ran->desc.outputs : std::vector<std::string>{})
+            if (!out.empty() && out != name && m_wanted.count(out)) {
+                OS_ASSIGN_OR_RETURN(std::optional<Value> v, peek(out));
+                if (v)
+                    m_pending[out] = std::move(*v);
+            }
     }
-    const Value* v = m_session->value(name);
-    return v ? std::optional<Value>(*v) : std::optional<Value>();
+    return peek(name);
+}
+
+Result<std::optional<Value>> SessionReference::peek(const std::string& name) const {
+    auto value = m_session->peek(name);
+    if (!value.ok())
+        return value.status().withContext(m_description + ": ");
+    return value;
 }
 
 } // namespace onnxscope

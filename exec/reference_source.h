@@ -31,9 +31,10 @@ public:
     virtual std::string description() const = 0;
     // The value names side A will ask for, so a lock-step source knows what to keep.
     virtual void expect(const std::set<std::string>& names) { (void)names; }
-    // Called once before side A runs, with A's inputs.
-    virtual Status begin(const std::map<std::string, Value>& inputs) {
-        (void)inputs;
+    // Called once before side A runs, with A's inputs. everyNode: A runs every original node
+    // (LayerCompareOptions::everyNode), and a source that runs a model should too.
+    virtual Status begin(const std::map<std::string, Value>& inputs, bool everyNode) {
+        (void)inputs, (void)everyNode;
         return {};
     }
     // The reference for A's value name, or nothing when the source has no such value. Each name
@@ -74,7 +75,8 @@ private:
     std::string m_description;
 };
 
-// Side B as a session: another backend for the same model, or another model. Values are matched
+// Side B as a session: another backend for the same model, or another model, run as a plain run
+// executes it (Session::PassMode::AsRun) and only peeked at. Values are matched
 // by name; nameMap maps A's names to B's where they differ. B's inputs are taken from A's by
 // name (through nameMap), or by position when the names do not match.
 class SessionReference : public ReferenceSource {
@@ -85,13 +87,15 @@ public:
 
     std::string description() const override { return m_description; }
     void expect(const std::set<std::string>& names) override;
-    Status begin(const std::map<std::string, Value>& inputs) override;
+    Status begin(const std::map<std::string, Value>& inputs, bool everyNode) override;
     Result<std::optional<Value>> take(const std::string& name) override;
 
     Session& session() { return *m_session; }
 
 private:
     std::string mapped(const std::string& aName) const;
+    // A host copy of B's current value of a name, left as it is in B's pass.
+    Result<std::optional<Value>> peek(const std::string& name) const;
 
     std::unique_ptr<Session> m_session;
     std::map<std::string, std::string> m_nameMap;

@@ -26,7 +26,7 @@
 <context>
     <name>onnxscope::DebugExecutor</name>
     <message numerus="yes">
-        <location filename="../views/debugger/debug_executor.cpp" line="+480"/>
+        <location filename="../views/debugger/debug_executor.cpp" line="+489"/>
         <source>Profiling paused after %n run(s).</source>
         <translation>
             <numerusform>Profiling paused after %n run.</numerusform>

@@ -214,7 +214,7 @@ Double-click to %3</source>
         <translation>모델 개요를 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../app/cli_compare.cpp" line="+88"/>
+        <location filename="../app/cli_compare.cpp" line="+93"/>
         <source>reference: %1</source>
         <translation>기준: %1</translation>
     </message>
@@ -242,6 +242,11 @@ Double-click to %3</source>
         <location line="+4"/>
         <source>first divergence: %1 (node %2)</source>
         <translation>처음 어긋난 노드: %1 (노드 %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  it ran fused with %1; --every-node compares inside the group</source>
+        <translation>  %1와(과) 융합되어 실행되었습니다. --every-node로 그룹 내부를 비교합니다</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -344,7 +349,12 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>처음 어긋난 노드를 기준 입력으로 다시 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Run every node of both sides unfused, to compare the values inside fused groups too (the outputs may then differ from a plain run&apos;s in the last bits).</source>
+        <translation>양쪽의 모든 노드를 융합하지 않고 실행하여 융합된 그룹 내부의 값도 비교합니다(이때 출력은 일반 실행의 출력과 마지막 비트에서 다를 수 있습니다).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Print the report as JSON.</source>
         <translation>보고서를 JSON으로 출력합니다.</translation>
     </message>
@@ -374,7 +384,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>--map에는 NAME=NAME2가 필요합니다. 받은 값: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>cannot read the reference: %1</source>
         <translation>기준을 읽을 수 없습니다: %1</translation>
     </message>
@@ -499,7 +509,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>실행할 백엔드(cpu).</translation>
     </message>
     <message>
-        <location filename="../app/cli_compare.cpp" line="-125"/>
+        <location filename="../app/cli_compare.cpp" line="-131"/>
         <location filename="../app/cli_conformance.cpp" line="+1"/>
         <location filename="../app/cli_engine_options.cpp" line="+31"/>
         <source>NAME</source>
@@ -805,7 +815,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>백엔드 / 형태</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Per op type (ms, over all runs):</source>
         <translation>연산자 종류별 (ms, 전체 실행 합산):</translation>
     </message>
@@ -1071,23 +1081,23 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>.pb, .npy, .npz or a test_data_set folder</source>
         <translation>.pb, .npy, .npz 또는 test_data_set 폴더</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-108"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+166"/>
         <source>Map values…</source>
         <translation>값 대응 설정…</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-165"/>
         <source>Pair values the two models name differently</source>
         <translation>두 모델에서 이름이 다른 값을 서로 짝지어 줍니다</translation>
     </message>
@@ -1129,23 +1139,33 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+230"/>
+        <location line="+244"/>
         <source>atol</source>
         <translation>atol</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+229"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>rtol</source>
         <translation>rtol</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-239"/>
         <source>Tolerance:</source>
         <translation>허용 오차:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Compare every node (unfused)</source>
+        <translation>모든 노드 비교(융합 안 함)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run every node of the model on its own, so values inside fused groups are compared too. Off, both sides run as a plain run does, and the comparison sees exactly the numbers it produces.</source>
+        <translation>모델의 모든 노드를 각각 실행하여 융합된 그룹 내부의 값도 비교합니다. 끄면 양쪽 모두 일반 실행과 똑같이 실행되며, 비교는 일반 실행이 만드는 값을 그대로 봅니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
@@ -1200,7 +1220,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>기준 폴더</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Map values (%1)…</source>
         <translation>값 대응 설정 (%1)…</translation>
     </message>
@@ -1215,7 +1235,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>처음 어긋난 노드: &lt;b&gt;%1&lt;/b&gt; — 입력은 허용 오차 안에 있지만 출력은 허용 오차를 벗어납니다.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>It ran fused with %1; compare every node to look inside the group.</source>
+        <translation>%1와(과) 융합되어 실행되었습니다. 그룹 내부를 보려면 모든 노드를 비교하십시오.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Could not re-run it on the reference&apos;s inputs: %1</source>
         <translation>기준 입력으로 다시 실행하지 못했습니다: %1</translation>
     </message>
@@ -1326,7 +1351,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::CompareRunner</name>
     <message>
-        <location filename="../views/compare/compare_runner.cpp" line="+187"/>
+        <location filename="../views/compare/compare_runner.cpp" line="+188"/>
         <source>Comparison cancelled.</source>
         <translation>비교를 취소했습니다.</translation>
     </message>
@@ -1596,12 +1621,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+491"/>
+        <location line="+486"/>
         <source>Profile</source>
         <translation>프로파일</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-421"/>
         <source>Planning…</source>
         <translation>실행 계획을 세우는 중…</translation>
     </message>
@@ -1696,7 +1721,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>노드 시간</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+64"/>
         <source>Failed at %1</source>
         <translation>%1에서 실패</translation>
     </message>
@@ -1799,7 +1824,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>다시 시작하는 중</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Profiling</source>
         <translation>프로파일링 중</translation>
     </message>
@@ -1825,7 +1850,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+139"/>
         <source>Profiling paused after %n run(s).</source>
         <translation>
             <numerusform>%n회 실행 후 프로파일링을 일시 중지했습니다.</numerusform>
@@ -2779,12 +2804,12 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>실행 취소: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>node %1</source>
         <translation>노드 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <location line="+25"/>
         <location line="+40"/>
         <location line="+43"/>

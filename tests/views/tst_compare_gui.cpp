@@ -101,6 +101,7 @@ private slots:
         CompareSetup setup;
         setup.source = CompareSetup::Source::Model;
         setup.referencePath = QString::fromStdString(testModelPath("example_cnn").string());
+        setup.everyNode = true; // names the node inside a fused group (a Clip fused into its Conv)
         QVERIFY(runComparison(setup));
 
         const LayerCompareReport& report = m_compare->lastReport();

@@ -84,6 +84,11 @@ ComparePanel::ComparePanel(QWidget* parent)
     tolerance->addWidget(m_isolate);
     tolerance->addStretch();
     form->addRow(tr("Tolerance:"), tolerance);
+    m_everyNode = new QCheckBox(tr("Compare every node (unfused)"), this);
+    m_everyNode->setToolTip(tr("Run every node of the model on its own, so values inside fused groups are "
+                               "compared too. Off, both sides run as a plain run does, and the comparison "
+                               "sees exactly the numbers it produces."));
+    form->addRow(QString(), m_everyNode);
     layout->addLayout(form);
 
     auto* actions = new QHBoxLayout;
@@ -191,6 +196,7 @@ CompareSetup ComparePanel::setup() const {
     s.tolerances.global = {m_atol->value(), m_rtol->value()};
     s.tolerances.perTensor = m_perValue;
     s.isolate = m_isolate->isChecked();
+    s.everyNode = m_everyNode->isChecked();
     s.nameMap = m_nameMap;
     return s;
 }
@@ -206,6 +212,7 @@ void ComparePanel::setSetup(const CompareSetup& s) {
     m_rtol->setValue(s.tolerances.global.rtol);
     m_perValue = s.tolerances.perTensor;
     m_isolate->setChecked(s.isolate);
+    m_everyNode->setChecked(s.everyNode);
     m_nameMap = s.nameMap;
 }
 
@@ -245,6 +252,13 @@ void ComparePanel::showReport(const LayerCompareReport& report) {
         lines
             << tr("First divergence: <b>%1</b> — its output is out of tolerance while its inputs are within.")
                    .arg(QString::fromStdString(report.firstDivergenceNode).toHtmlEscaped());
+        if (!report.firstDivergenceGroup.empty()) {
+            QStringList members;
+            for (const std::string& member : report.firstDivergenceGroup)
+                members << QString::fromStdString(member).toHtmlEscaped();
+            lines << tr("It ran fused with %1; compare every node to look inside the group.")
+                         .arg(members.join(QStringLiteral(" + ")));
+        }
         if (report.isolation) {
             const IsolationReport& iso = *report.isolation;
             if (!iso.ran())

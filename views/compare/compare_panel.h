@@ -72,6 +72,7 @@ private:
     QComboBox* m_referenceBackend;
     QDoubleSpinBox* m_atol;
     QDoubleSpinBox* m_rtol;
+    QCheckBox* m_everyNode = nullptr;
     QCheckBox* m_isolate;
     QPushButton* m_start;
     QPushButton* m_cancel;

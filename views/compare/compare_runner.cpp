@@ -96,7 +96,8 @@ makeReference(const CompareSetup& setup, const std::shared_ptr<const Model>& mod
 Result<Tensor> takeTensor(ReferenceSource& source, const std::string& name,
                           const std::map<std::string, Value>& inputs) {
     source.expect({name});
-    OS_RETURN_IF_ERROR(source.begin(inputs));
+    // Every node, so a value computed inside a fused group can be shown too.
+    OS_RETURN_IF_ERROR(source.begin(inputs, true));
     OS_ASSIGN_OR_RETURN(std::optional<Value> value, source.take(name));
     if (!value)
         return Status::error(source.description() + " has no value '" + name + "'");
@@ -245,6 +246,7 @@ void CompareRunner::start(const CompareSetup& setup) {
         LayerCompareOptions options;
         options.tolerances = setup.tolerances;
         options.isolate = setup.isolate;
+        options.everyNode = setup.everyNode;
         options.onValue = [job, post](const ValueReport& report) {
             std::lock_guard lock(job->mutex);
             job->pending.push_back(report);

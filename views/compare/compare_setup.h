@@ -21,6 +21,7 @@ struct CompareSetup {
     int threads = 0;
     ToleranceSet tolerances;
     bool isolate = true;
+    bool everyNode = false; // every original node, unfused, instead of what a plain run executes
     std::map<std::string, std::string> nameMap; // side A value name -> side B value name
 };
 
