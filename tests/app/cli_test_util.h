@@ -11,7 +11,9 @@ struct CliResult {
     QByteArray out, err;
 };
 
-inline CliResult runCli(const QStringList& args, int timeoutMs = 300000) {
+// extraEnvironment: NAME=VALUE pairs set for this run only.
+inline CliResult runCli(const QStringList& args, int timeoutMs = 300000,
+                        const QStringList& extraEnvironment = {}) {
     QProcess p;
     p.setProgram(ONNXSCOPE_CLI);
     p.setArguments(args);
@@ -19,6 +21,8 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000) {
     env.insert("LANG", "C");
     env.insert("LC_ALL", "C");
     env.insert("LANGUAGE", "en");
+    for (const QString& pair : extraEnvironment)
+        env.insert(pair.section('=', 0, 0), pair.section('=', 1));
     p.setProcessEnvironment(env);
     p.start();
     p.waitForFinished(timeoutMs);

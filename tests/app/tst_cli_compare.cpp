@@ -5,6 +5,8 @@
 
 #include "cli_test_util.h"
 
+#include "core/model.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,8 +70,9 @@ private slots:
             return breakExampleCnn(m, kind.toStdString());
         });
         QVERIFY(!variant.isEmpty());
+        // --every-node: the Clip of "swap" runs fused into its Conv in a plain run.
         CliResult r = runCli({"compare", variant, "--against-model", path("example_cnn"), "--input",
-                              inputArg("example_cnn"), "--json"});
+                              inputArg("example_cnn"), "--every-node", "--json"});
         QVERIFY2(r.exitCode == 3, r.err.constData());
         QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o["first_divergence"].toString(), node);
@@ -84,10 +87,18 @@ private slots:
         }
         QVERIFY(sawBroken);
 
-        CliResult text = runCli(
-            {"compare", variant, "--against-model", path("example_cnn"), "--input", inputArg("example_cnn")});
+        CliResult text = runCli({"compare", variant, "--against-model", path("example_cnn"), "--input",
+                                 inputArg("example_cnn"), "--every-node"});
         QCOMPARE(text.exitCode, 3);
         QVERIFY2(text.out.contains("first divergence: " + node.toUtf8()), text.out.constData());
+        // As a plain run executes it, the divergence is the node or the fused group holding it.
+        CliResult asRun = runCli({"compare", variant, "--against-model", path("example_cnn"), "--input",
+                                  inputArg("example_cnn"), "--json"});
+        QCOMPARE(asRun.exitCode, 3);
+        const QJsonObject plain = QJsonDocument::fromJson(asRun.out).object();
+        QVERIFY2(plain["first_divergence"].toString() == node ||
+                     plain["first_divergence_group"].toArray().contains(QJsonValue(node)),
+                 asRun.out.constData());
 
         CliResult diff = runCli({"diff", path("example_cnn"), variant, "--json"});
         QCOMPARE(diff.exitCode, 3);
@@ -119,6 +130,29 @@ private slots:
         CliResult folder = runCli({"compare", path("example_cnn"), "--ref", dir.path(), "--json"});
         QVERIFY2(folder.exitCode == 0, folder.err.constData());
         QVERIFY(!folder.err.contains("random")); // inputs came from the folder
+    }
+
+    void againstABrokenOpenClKernel() {
+        // A transformer with a real sequence length on OpenCL agrees with the CPU; with one
+        // MatMul's OpenCL kernel broken through the test-only fault hook, the comparison names
+        // that node as the first divergence.
+        const QString model = path("token_transformer");
+        const QStringList args{"compare", model,     "--against-backend",
+                               "opencl",  "--input", inputArg("token_transformer"),
+                               "--json"};
+        CliResult healthy = runCli(args);
+        QVERIFY2(healthy.exitCode == 0, healthy.err.constData() + healthy.out.left(2000));
+
+        auto loaded = Model::load(testModelPath("token_transformer", ".onnx"));
+        QVERIFY(loaded.ok());
+        QString matmul;
+        for (const onnx::NodeProto& node : (*loaded)->proto().graph().node())
+            if (node.op_type() == "MatMul" && matmul.isEmpty())
+                matmul = QString::fromStdString(node.name());
+        QVERIFY(!matmul.isEmpty());
+        CliResult broken = runCli(args, 300000, {"ONNXSCOPE_TEST_OPENCL_FAULT=" + matmul});
+        QVERIFY2(broken.exitCode == 3, broken.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(broken.out).object()["first_divergence"].toString(), matmul);
     }
 
     void diffOfIdenticalModels() {

@@ -43,6 +43,27 @@ class TinyLstm(torch.nn.Module):
         return self.head(y)
 
 
+class TokenTransformer(torch.nn.Module):
+    """Token embedding, four GELU encoder layers (d_model 256, 4 heads) and a final LayerNorm: the
+    shape of model on which the OpenCL backend once computed wrong, changing outputs (a real
+    sequence length, GELU between MatMuls)."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(1000, 256)
+        layer = torch.nn.TransformerEncoderLayer(256, 4, 1024, activation="gelu", batch_first=True)
+        self.encoder = torch.nn.TransformerEncoder(layer, 4, norm=torch.nn.LayerNorm(256),
+                                                   enable_nested_tensor=False)
+
+    def forward(self, tokens):
+        return self.encoder(self.embedding(tokens))
+
+
+def small_vit():
+    return torchvision.models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=4,
+                                                hidden_dim=64, mlp_dim=128, num_classes=10)
+
+
 def transformer():
     layer = torch.nn.TransformerEncoderLayer(d_model=64, nhead=4, dim_feedforward=128, batch_first=True)
     return torch.nn.TransformerEncoder(layer, num_layers=2)
@@ -57,6 +78,8 @@ MODELS = {
     "transformer_encoder": (transformer, (2, 10, 64), {"input": {0: "batch", 1: "sequence"}}, 17),
     "lstm": (lambda: TinyLstm(torch.nn.LSTM), (2, 7, 16), None, 13),
     "gru": (lambda: TinyLstm(torch.nn.GRU), (2, 7, 16), None, 13),
+    "token_transformer": (TokenTransformer, ("tokens", 1000, (1, 48)), None, 17),
+    "small_vit": (small_vit, (1, 3, 32, 32), None, 17),
 }
 
 
@@ -64,7 +87,8 @@ def export(name, outdir):
     builder, shape, dynamic, opset = MODELS[name]
     torch.manual_seed(0)
     model = builder().eval()
-    x = torch.randn(*shape)
+    # ("tokens", vocabulary, shape): int64 token ids; otherwise a float shape.
+    x = torch.randint(0, shape[1], shape[2]) if shape[0] == "tokens" else torch.randn(*shape)
     with torch.no_grad():
         y = model(x)
     path = os.path.join(outdir, name + ".onnx")
