@@ -26,12 +26,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QMainWindow>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <future>
 
 using namespace onnxscope;
 
@@ -394,16 +399,38 @@ void TestDebugger::pauseStopsARunningPass() {
     const int count = static_cast<int>(m_debug->plan().nodes.size());
     QVERIFY(count > 40);
 
-    QSignalSpy busy(m_debug->executor(), &DebugExecutor::busyChanged);
+    // The worker waits before node 20 until the pause has been asked for, so the pause always
+    // arrives mid-pass, however fast the machine.
+    constexpr int kHeldNode = 20;
+    struct Gate {
+        std::atomic<bool> fired{false};
+        std::promise<void> reached, released;
+    };
+    auto gate = std::make_shared<Gate>();
+    std::future<void> reached = gate->reached.get_future();
+    std::shared_future<void> release = gate->released.get_future().share();
+    m_debug->executor()->setBeforeNodeHookForTesting([gate, release](int index) {
+        if (index == kHeldNode && !gate->fired.exchange(true)) {
+            gate->reached.set_value();
+            release.wait();
+        }
+    });
+    // Whatever fails below, the worker is let go (a set promise throws when set again).
+    auto letGo = qScopeGuard([gate] {
+        try {
+            gate->released.set_value();
+        } catch (const std::future_error&) {
+        }
+    });
     m_debug->run();
-    QVERIFY(busy.wait(10000));
-    QVERIFY(m_debug->executor()->isBusy());
+    QCOMPARE(reached.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+    QTRY_VERIFY(m_debug->executor()->isBusy()); // the worker is inside the pass
     m_debug->pause();
+    gate->released.set_value();
     const StopInfo info = waitStop(StopCause::Paused);
-    if (info.cause == StopCause::Finished)
-        QSKIP("the pass finished before the pause arrived");
+    m_debug->executor()->setBeforeNodeHookForTesting({});
     QCOMPARE(int(info.cause), int(StopCause::Paused));
-    QVERIFY(info.nextNode > 0 && info.nextNode < count);
+    QCOMPARE(info.nextNode, kHeldNode);
     QCOMPARE(m_debug->currentPlanNode(), info.nextNode);
     // Continue from there to the end.
     m_debug->resume();

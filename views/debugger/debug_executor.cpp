@@ -292,6 +292,11 @@ void DebugExecutor::restart() {
           }});
 }
 
+void DebugExecutor::setBeforeNodeHookForTesting(std::function<void(int)> hook) {
+    std::lock_guard lock(m_settingsMutex);
+    m_beforeNodeHook = std::move(hook);
+}
+
 void DebugExecutor::pause() {
     {
         std::lock_guard lock(m_mutex);
@@ -377,10 +382,12 @@ void DebugExecutor::advance(int lastIndex, bool honourBreakpoints, StopCause rea
     Session& session = *m_session;
     std::set<int> breakpoints;
     DataWatch watch;
+    std::function<void(int)> beforeNode;
     {
         std::lock_guard lock(m_settingsMutex);
         breakpoints = m_breakpoints;
         watch = m_watch;
+        beforeNode = m_beforeNodeHook;
     }
     QVector<NodeRun> batch;
     QVector<ValueSketch> sketches;
@@ -406,6 +413,8 @@ void DebugExecutor::advance(int lastIndex, bool honourBreakpoints, StopCause rea
     wall.start();
     while (!session.isFinished() && static_cast<int>(session.nextNode()) <= lastIndex) {
         const int index = static_cast<int>(session.nextNode());
+        if (beforeNode)
+            beforeNode(index);
         if (m_pause.exchange(false))
             return stop(StopCause::Paused);
         if (honourBreakpoints && index != first && breakpoints.count(index))

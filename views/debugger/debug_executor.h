@@ -63,6 +63,10 @@ public:
     void profile(int warmup, int runs);
     void fetchValue(const QString& name, quint64 tag);
 
+    // Tests only: called on the worker before each node of a pass, so that a test can hold the
+    // pass at a known node and a pause cannot arrive after the pass has ended.
+    void setBeforeNodeHookForTesting(std::function<void(int planIndex)> hook);
+
     bool isBusy() const { return m_busy; }
     QString busyWith() const { return m_busyWith; }
     qint64 busyForMs() const { return m_busy ? m_busyTimer.elapsed() : 0; }
@@ -114,6 +118,7 @@ private:
     std::mutex m_settingsMutex;
     std::set<int> m_breakpoints;
     DataWatch m_watch;
+    std::function<void(int)> m_beforeNodeHook;
 
     // Worker only.
     std::map<std::string, Value> m_inputs;
