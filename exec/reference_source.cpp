@@ -235,7 +235,6 @@ Result<std::optional<Value>> SessionReference::take(const std::string& aName) {
     auto producer = m_producer.find(name);
     if (producer == m_producer.end()) // a graph input or initializer of B, or a name B lacks
         return peek(name);
-    const ExecutionPlan& plan = m_session->plan();
     while (m_session->nextNode() <= producer->second) {
         const size_t index = m_session->nextNode();
         auto step = m_session->step();

@@ -64,7 +64,7 @@ class TestOpenClModels : public QObject {
 
     std::unique_ptr<Session> session(const std::shared_ptr<Model>& model, bool opencl) {
         SessionOptions options;
-        options.threads = 2;
+        options.threads = 0; // OpenMP's default: all cores, or OMP_NUM_THREADS (one under .ci/tsan)
         options.profile = false;
         if (opencl)
             options.backends.push_back(m_opencl);
@@ -174,7 +174,6 @@ private slots:
         qunsetenv("ONNXSCOPE_TEST_OPENCL_FAULT");
         QVERIFY2(backend.ok(), backend.message().c_str());
         SessionOptions options;
-        options.threads = 2;
         options.backends.push_back(std::move(backend).value());
         auto faulty = Session::create(loaded.model, options);
         QVERIFY2(faulty.ok(), faulty.message().c_str());
