@@ -2,10 +2,11 @@
 """Exports PyTorch models at several opsets, runs each with onnxscope-cli and checks the
 outputs against PyTorch's own (max abs difference relative to the output's magnitude).
 
-Usage: verify_models.py CLI OUTDIR [--opsets 13,17] [--backend cpu] [NAME...]
+Usage: verify_models.py CLI OUTDIR [--opsets 13,17] [--backend cpu] [--repeat N] [NAME...]
 
 Prints one line per model and opset and a summary; exits 1 when any model fails or does not
-match within 1e-4 of the output's magnitude. Weights are random (seeded), inputs seeded.
+match within 1e-4 of the output's magnitude, or when --repeat N runs of it do not give the same
+bits (a device queue or buffer race shows that way). Weights are random (seeded), inputs seeded.
 """
 import argparse
 import os
@@ -60,6 +61,21 @@ def transformer_encoder():
     return model, {"input": (2, 16, 64)}, {"input": {0: "batch", 1: "seq"}}
 
 
+class TokenTransformer(torch.nn.Module):
+    """The model OpenCL once got wrong: token embedding, 4 GELU encoder layers (d 256, 4 heads),
+    final LayerNorm, int64 tokens [1, 48]."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(1000, 256)
+        layer = torch.nn.TransformerEncoderLayer(256, 4, 1024, activation="gelu", batch_first=True)
+        self.encoder = torch.nn.TransformerEncoder(layer, 4, norm=torch.nn.LayerNorm(256),
+                                                   enable_nested_tensor=False)
+
+    def forward(self, tokens):
+        return self.encoder(self.embedding(tokens))
+
+
 def rnn(kind):
     cls = torch.nn.LSTM if kind == "lstm" else torch.nn.GRU
     return lambda: (FirstOutput(cls(32, 48, num_layers=2, batch_first=True)), {"input": (2, 10, 32)}, None)
@@ -90,6 +106,7 @@ MODELS = {
         FirstOutput(torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
             weights=None, weights_backbone=None), "out"), {"input": (1, 3, 224, 224)}, None),
     "transformer_encoder": transformer_encoder,
+    "token_transformer": lambda: (TokenTransformer(), {"input": (1, 48)}, None),
     "lstm": rnn("lstm"),
     "gru": rnn("gru"),
     "loop_if": lambda: (torch.jit.script(LoopAndIf()), {"input": (5, 4, 3)}, {"input": {0: "steps"}}),
@@ -126,7 +143,13 @@ def run_shape(name, export_shape):
     return export_shape
 
 
-def verify(cli, outdir, name, opset, backend):
+def model_input(name, shape, generator=None):
+    if name == "token_transformer":
+        return torch.randint(0, 1000, shape, generator=generator)
+    return torch.randn(*shape, generator=generator)
+
+
+def verify(cli, outdir, name, opset, backend, repeat=1):
     torch.manual_seed(0)
     model, shapes, dynamic = MODELS[name]()
     (input_name, export_shape), = shapes.items()
@@ -134,35 +157,44 @@ def verify(cli, outdir, name, opset, backend):
         make_outputs_meaningful(model, export_shape)
     model.eval()
     path = os.path.join(outdir, f"{name}.opset{opset}.onnx")
-    example = torch.randn(*export_shape)
+    example = model_input(name, export_shape)
     if not os.path.exists(path):
         torch.onnx.export(model, (example,), path, input_names=[input_name], output_names=["output"],
                           opset_version=opset, dynamic_axes=dynamic, do_constant_folding=True)
     gen = torch.Generator().manual_seed(1)
-    x = torch.randn(*run_shape(name, export_shape), generator=gen)
+    x = model_input(name, run_shape(name, export_shape), gen)
     with torch.no_grad():
         expected = model(x).numpy()
     input_file = os.path.join(outdir, f"{name}.opset{opset}.input.npy")
     np.save(input_file, x.numpy())
-    result_dir = os.path.join(outdir, f"{name}.opset{opset}.out")
-    os.makedirs(result_dir, exist_ok=True)
+    runs = []
     start = time.monotonic()
-    proc = subprocess.run([cli, "run", path, "--backend", backend, "--input", f"{input_name}={input_file}",
-                           "--output-dir", result_dir], capture_output=True, text=True)
-    seconds = time.monotonic() - start
-    if proc.returncode != 0:
-        return False, f"run failed ({proc.returncode}): {proc.stderr.strip()[:300]}", seconds
-    tensor = onnx.TensorProto()
-    with open(os.path.join(result_dir, "output_0.pb"), "rb") as f:
-        tensor.ParseFromString(f.read())
-    actual = onnx.numpy_helper.to_array(tensor)
+    for run in range(repeat):
+        result_dir = os.path.join(outdir, f"{name}.opset{opset}.out{run}")
+        os.makedirs(result_dir, exist_ok=True)
+        proc = subprocess.run([cli, "run", path, "--backend", backend, "--input",
+                               f"{input_name}={input_file}", "--output-dir", result_dir],
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            return False, f"run failed ({proc.returncode}): {proc.stderr.strip()[:300]}", 0.0
+        tensor = onnx.TensorProto()
+        with open(os.path.join(result_dir, "output_0.pb"), "rb") as f:
+            tensor.ParseFromString(f.read())
+        runs.append(onnx.numpy_helper.to_array(tensor))
+    seconds = (time.monotonic() - start) / repeat
+    actual = runs[0]
+    for run, other in enumerate(runs[1:], 1):
+        if other.tobytes() != actual.tobytes():
+            differs = float(np.abs(other.astype(np.float64) - actual).max())
+            return False, f"run {run} differs from run 0 (max_abs {differs:.3g})", seconds
     if actual.shape != expected.shape:
         return False, f"shape {actual.shape} != PyTorch {expected.shape}", seconds
     magnitude = float(np.abs(expected).max()) or 1.0
     max_abs = float(np.abs(actual.astype(np.float64) - expected).max())
     relative = max_abs / magnitude
     ok = relative <= TOLERANCE
-    return ok, f"max_abs {max_abs:.3g}, magnitude {magnitude:.3g}, relative {relative:.2e}", seconds
+    same = f", {repeat} runs bit-identical" if repeat > 1 else ""
+    return ok, f"max_abs {max_abs:.3g}, magnitude {magnitude:.3g}, relative {relative:.2e}{same}", seconds
 
 
 def main():
@@ -171,8 +203,9 @@ def main():
     parser.add_argument("outdir")
     parser.add_argument("--opsets", default="13,17")
     parser.add_argument("--backend", default="cpu")
+    parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("names", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     os.makedirs(args.outdir, exist_ok=True)
     names = args.names or list(MODELS)
     failures = 0
@@ -181,7 +214,7 @@ def main():
         for opset in (int(o) for o in args.opsets.split(",")):
             total += 1
             try:
-                ok, detail, seconds = verify(args.cli, args.outdir, name, opset, args.backend)
+                ok, detail, seconds = verify(args.cli, args.outdir, name, opset, args.backend, args.repeat)
             except Exception as error:  # an export PyTorch refuses is a failure to report, not a crash
                 ok, detail, seconds = False, f"export error: {error}", 0.0
             failures += 0 if ok else 1
