@@ -6,6 +6,7 @@
 
 #include "exec/cpu/broadcast.h"
 #include "exec/cpu/nn_util.h"
+#include "exec/cpu/vector_math.h"
 #include "exec/kernel.h"
 
 #include <algorithm>
@@ -234,37 +235,9 @@ public:
         Tensor meanT(DataType::Float, statShape), invT(DataType::Float, statShape);
         float* yd = y.data<float>();
 #pragma omp parallel for num_threads(ctx.threadCount()) if (ctx.threadCount() > 1 && outer > 1)
-        for (int64_t o = 0; o < outer; ++o) {
-            const float* xp = xd + o * size;
-            // Double sums, vectorized (omp simd lets them be split into lanes).
-            double mean = 0;
-            if (!m_rms) {
-#pragma omp simd reduction(+ : mean)
-                for (int64_t i = 0; i < size; ++i)
-                    mean += xp[i];
-                mean /= static_cast<double>(size);
-            }
-            double sq = 0;
-#pragma omp simd reduction(+ : sq)
-            for (int64_t i = 0; i < size; ++i)
-                sq += (xp[i] - mean) * (xp[i] - mean);
-            const float inv = static_cast<float>(1.0 / std::sqrt(sq / static_cast<double>(size) + m_epsilon));
-            meanT.data<float>()[o] = static_cast<float>(mean);
-            invT.data<float>()[o] = inv;
-            const float meanF = static_cast<float>(mean);
-            const float* sp = s.data();
-            float* yp = yd + o * size;
-            if (b.empty()) {
-#pragma omp simd
-                for (int64_t i = 0; i < size; ++i)
-                    yp[i] = (xp[i] - meanF) * inv * sp[i];
-            } else {
-                const float* bp = b.data();
-#pragma omp simd
-                for (int64_t i = 0; i < size; ++i)
-                    yp[i] = (xp[i] - meanF) * inv * sp[i] + bp[i];
-            }
-        }
+        for (int64_t o = 0; o < outer; ++o)
+            vecmath::layerNormRow(xd + o * size, s.data(), b.empty() ? nullptr : b.data(), yd + o * size,
+                                  size, m_epsilon, m_rms, &meanT.data<float>()[o], &invT.data<float>()[o]);
         ctx.setOutput(0, fromFloat(y, type));
         if (!m_rms && ctx.outputCount() > 1)
             ctx.setOutput(1, meanT);

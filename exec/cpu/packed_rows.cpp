@@ -1,6 +1,6 @@
 #include "packed_rows.h"
 
-#include "vector_math.h"
+#include "cpu_isa.h"
 
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
@@ -52,6 +52,33 @@ constexpr PanelKernel kPanelKernels[] = {&accumulatePanelAvx512<1>, &accumulateP
                                          &accumulatePanelAvx512<5>, &accumulatePanelAvx512<6>,
                                          &accumulatePanelAvx512<7>, &accumulatePanelAvx512<8>};
 #pragma GCC diagnostic pop
+
+// AVX2+FMA: 8-float accumulators, so a call covers at most 4 strips (8 of the 16 registers) and
+// wider panels take two calls over column ranges of the same [k][width] layout.
+constexpr int kMaxAvx2Strips = 4;
+template <int Strips>
+__attribute__((target("avx2,fma"))) void accumulatePanelAvx2(const float* panel, int64_t width, int64_t cols,
+                                                             const float* h, float* acc) {
+    __m256 sum[2 * Strips];
+#pragma GCC unroll 8
+    for (int s = 0; s < 2 * Strips; ++s)
+        sum[s] = _mm256_loadu_ps(acc + 8 * s);
+    for (int64_t k = 0; k < cols; ++k) {
+        const __m256 hk = _mm256_set1_ps(h[k]);
+        const float* column = panel + k * width;
+#pragma GCC unroll 8
+        for (int s = 0; s < 2 * Strips; ++s)
+            sum[s] = _mm256_fmadd_ps(hk, _mm256_load_ps(column + 8 * s), sum[s]);
+    }
+#pragma GCC unroll 8
+    for (int s = 0; s < 2 * Strips; ++s)
+        _mm256_storeu_ps(acc + 8 * s, sum[s]);
+}
+
+using StridedPanelKernel = void (*)(const float* panel, int64_t width, int64_t cols, const float* h,
+                                    float* acc);
+constexpr StridedPanelKernel kAvx2PanelKernels[] = {&accumulatePanelAvx2<1>, &accumulatePanelAvx2<2>,
+                                                    &accumulatePanelAvx2<3>, &accumulatePanelAvx2<4>};
 #endif
 
 } // namespace
@@ -74,19 +101,26 @@ PackedRows::PackedRows(const float* m, int64_t cols, const std::vector<int64_t>&
 
 void PackedRows::accumulate(const float* h, float* acc, bool backwards) const {
     const float* panels = m_panels.data<float>();
-    const bool avx512 = vecmath::hasAvx512();
+    const CpuIsa isa = cpuIsa();
     const int64_t panelCount = (m_rows + kPanelRows - 1) / kPanelRows;
     for (int64_t i = 0; i < panelCount; ++i) {
         const int64_t first = (backwards ? panelCount - 1 - i : i) * kPanelRows;
         const int64_t width = std::min(kPanelRows, paddedRows() - first);
         const float* panel = panels + first * m_cols;
 #if defined(__GNUC__) && defined(__x86_64__)
-        if (avx512) {
+        if (isa == CpuIsa::Avx512) {
             kPanelKernels[width / 16 - 1](panel, m_cols, h, acc + first);
             continue;
         }
+        if (isa == CpuIsa::Avx2) {
+            for (int64_t j = 0; j < width; j += 16 * kMaxAvx2Strips) {
+                const int64_t strips = std::min<int64_t>(kMaxAvx2Strips, (width - j) / 16);
+                kAvx2PanelKernels[strips - 1](panel + j, width, m_cols, h, acc + first + j);
+            }
+            continue;
+        }
 #endif
-        (void)avx512;
+        (void)isa;
         accumulatePanelPortable(panel, width, m_cols, h, acc + first);
     }
 }

@@ -320,6 +320,47 @@ void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logS
 }
 
 namespace {
+[[gnu::always_inline]] inline void layerNormRowBody(const float* x, const float* scale, const float* bias,
+                                                    float* y, int64_t n, double epsilon, bool rms,
+                                                    float* meanOut, float* invOut) {
+    // Double sums, vectorized (omp simd lets them be split into lanes).
+    double mean = 0;
+    if (!rms) {
+#pragma omp simd reduction(+ : mean)
+        for (int64_t i = 0; i < n; ++i)
+            mean += x[i];
+        mean /= static_cast<double>(n);
+    }
+    double sq = 0;
+#pragma omp simd reduction(+ : sq)
+    for (int64_t i = 0; i < n; ++i)
+        sq += (x[i] - mean) * (x[i] - mean);
+    const float inv = static_cast<float>(1.0 / std::sqrt(sq / static_cast<double>(n) + epsilon));
+    const float meanF = static_cast<float>(mean);
+    *meanOut = meanF;
+    *invOut = inv;
+    if (!bias) {
+#pragma omp simd
+        for (int64_t i = 0; i < n; ++i)
+            y[i] = (x[i] - meanF) * inv * scale[i];
+        return;
+    }
+#pragma omp simd
+    for (int64_t i = 0; i < n; ++i)
+        y[i] = (x[i] - meanF) * inv * scale[i] + bias[i];
+}
+OS_ISA_VARIANTS(layerNormRow,
+                (const float* x, const float* scale, const float* bias, float* y, int64_t n, double epsilon,
+                 bool rms, float* meanOut, float* invOut),
+                (x, scale, bias, y, n, epsilon, rms, meanOut, invOut))
+} // namespace
+
+void layerNormRow(const float* x, const float* scale, const float* bias, float* y, int64_t n, double epsilon,
+                  bool rms, float* mean, float* inv) {
+    OS_ISA_CALL(layerNormRow, (x, scale, bias, y, n, epsilon, rms, mean, inv));
+}
+
+namespace {
 
 void dotRowsPortable(const float* rows, const float* x, float* out, int64_t count, int64_t length) {
     for (int64_t r = 0; r < count; ++r) {
@@ -359,14 +400,46 @@ __attribute__((target("avx512f"))) void dotRowsAvx512(const float* rows, const f
     }
 }
 #pragma GCC diagnostic pop
+
+// The same four accumulators eight lanes wide, for AVX2 CPUs (AMD Zen, Intel client cores).
+__attribute__((target("avx2,fma"))) void dotRowsAvx2(const float* rows, const float* x, float* out,
+                                                     int64_t count, int64_t length) {
+    for (int64_t r = 0; r < count; ++r) {
+        const float* row = rows + r * length;
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+        int64_t i = 0;
+        for (; i + 32 <= length; i += 32) {
+            a0 = _mm256_fmadd_ps(_mm256_loadu_ps(row + i), _mm256_loadu_ps(x + i), a0);
+            a1 = _mm256_fmadd_ps(_mm256_loadu_ps(row + i + 8), _mm256_loadu_ps(x + i + 8), a1);
+            a2 = _mm256_fmadd_ps(_mm256_loadu_ps(row + i + 16), _mm256_loadu_ps(x + i + 16), a2);
+            a3 = _mm256_fmadd_ps(_mm256_loadu_ps(row + i + 24), _mm256_loadu_ps(x + i + 24), a3);
+        }
+        for (; i + 8 <= length; i += 8)
+            a0 = _mm256_fmadd_ps(_mm256_loadu_ps(row + i), _mm256_loadu_ps(x + i), a0);
+        const __m256 sum8 = _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3));
+        __m128 sum4 = _mm_add_ps(_mm256_castps256_ps128(sum8), _mm256_extractf128_ps(sum8, 1));
+        sum4 = _mm_add_ps(sum4, _mm_movehl_ps(sum4, sum4));
+        sum4 = _mm_add_ss(sum4, _mm_movehdup_ps(sum4));
+        float sum = _mm_cvtss_f32(sum4);
+        for (; i < length; ++i)
+            sum += row[i] * x[i];
+        out[r] = sum;
+    }
+}
 #endif
 
 } // namespace
 
 void dotRows(const float* rows, const float* x, float* out, int64_t count, int64_t length) {
 #if defined(__GNUC__) && defined(__x86_64__)
-    if (hasAvx512())
+    switch (cpuIsa()) {
+    case CpuIsa::Avx512:
         return dotRowsAvx512(rows, x, out, count, length);
+    case CpuIsa::Avx2:
+        return dotRowsAvx2(rows, x, out, count, length);
+    case CpuIsa::Sse2:
+        break;
+    }
 #endif
     dotRowsPortable(rows, x, out, count, length);
 }

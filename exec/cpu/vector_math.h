@@ -33,6 +33,13 @@ void scaleRows(const float* in, const float* scale, float* out, int64_t rows, in
 // over channels-last pixels).
 void meanRows(const float* in, float* out, int64_t rows, int64_t width, int64_t stride);
 
+// LayerNormalization (or RMS normalization when rms) of one row of n floats: the mean and the
+// variance summed in double, then y = (x - mean) * inv * scale (+ bias when not null), where
+// inv = 1 / sqrt(variance + epsilon). mean (0 for RMS) and inv are returned through the
+// pointers. y may equal x.
+void layerNormRow(const float* x, const float* scale, const float* bias, float* y, int64_t n, double epsilon,
+                  bool rms, float* mean, float* inv);
+
 // Softmax (or LogSoftmax) of each of `rows` contiguous rows of length n.
 void softmaxRows(const float* in, float* out, int64_t rows, int64_t n, bool logSoftmax);
 

@@ -1,9 +1,13 @@
 // The vectorized float loops (exec/cpu/vector_math.h) against libm in double precision over a
 // sweep of values (special values included) and of lengths and offsets (vector tails), the
-// row softmax against a double-precision softmax, and sgemm against the reference gemm.
+// row softmax against a double-precision softmax, sgemm against the reference gemm, and the
+// matrix-vector loops (dotRows, PackedRows) and layerNormRow against double-precision sums. Each
+// runs the variant cpuIsa() picks; CI runs the tests natively and with ONNXSCOPE_CPU_ISA=avx2.
 #include "kernel_test_util.h"
 
+#include "exec/cpu/cpu_isa.h"
 #include "exec/cpu/gemm.h"
+#include "exec/cpu/packed_rows.h"
 #include "exec/cpu/sgemm.h"
 #include "exec/cpu/vector_math.h"
 
@@ -140,6 +144,79 @@ private slots:
         vecmath::softmaxRows(x.data(), y.data(), 1, 3, false);
         for (float v : y)
             QVERIFY(std::isnan(v));
+    }
+
+    void matrixVectorLoopsMatchDoubleSums() {
+        qInfo("instruction set: %s", cpuIsaName(cpuIsa()));
+        std::mt19937 rng(6);
+        // Lengths around every vector width and unroll step; row counts past one panel and
+        // widths that are not whole 64-row halves (the AVX2 panel kernel's split).
+        for (int64_t length : {1, 7, 8, 9, 31, 32, 33, 64, 100, 256, 257}) {
+            const Tensor x = randomTensor({length}, rng);
+            for (int64_t rows : {1, 5, 16, 17, 48, 80, 128, 129, 200, 300}) {
+                const Tensor m = randomTensor({rows, length}, rng);
+                std::vector<double> expected(static_cast<size_t>(rows), 0.0);
+                for (int64_t r = 0; r < rows; ++r)
+                    for (int64_t k = 0; k < length; ++k)
+                        expected[static_cast<size_t>(r)] +=
+                            double(m.data<float>()[r * length + k]) * x.data<float>()[k];
+                std::vector<float> dot(static_cast<size_t>(rows));
+                vecmath::dotRows(m.data<float>(), x.data<float>(), dot.data(), rows, length);
+                std::vector<int64_t> order(static_cast<size_t>(rows));
+                for (int64_t r = 0; r < rows; ++r)
+                    order[static_cast<size_t>(r)] = rows - 1 - r; // rows listed in another order
+                const PackedRows packed(m.data<float>(), length, order);
+                for (bool backwards : {false, true}) {
+                    std::vector<float> acc(static_cast<size_t>(packed.paddedRows()), 1.0f);
+                    packed.accumulate(x.data<float>(), acc.data(), backwards);
+                    for (int64_t r = 0; r < rows; ++r) {
+                        const double want = expected[static_cast<size_t>(rows - 1 - r)] + 1.0;
+                        QVERIFY2(std::fabs(acc[static_cast<size_t>(r)] - want) <=
+                                     1e-5 * (1 + std::fabs(want)),
+                                 qPrintable(QString("packed %1x%2 row %3").arg(rows).arg(length).arg(r)));
+                    }
+                    for (int64_t r = rows; r < packed.paddedRows(); ++r)
+                        QCOMPARE(acc[static_cast<size_t>(r)], 1.0f); // padding adds zeros
+                }
+                for (int64_t r = 0; r < rows; ++r) {
+                    const double want = expected[static_cast<size_t>(r)];
+                    QVERIFY2(std::fabs(dot[static_cast<size_t>(r)] - want) <= 1e-5 * (1 + std::fabs(want)),
+                             qPrintable(QString("dotRows %1x%2 row %3").arg(rows).arg(length).arg(r)));
+                }
+            }
+        }
+    }
+
+    void layerNormRowMatchesDouble() {
+        std::mt19937 rng(7);
+        for (int64_t n : {1, 3, 8, 17, 256, 1000})
+            for (bool rms : {false, true})
+                for (bool withBias : {false, true}) {
+                    const Tensor x = randomTensor({n}, rng, -3.0f, 5.0f), scale = randomTensor({n}, rng),
+                                 bias = randomTensor({n}, rng);
+                    double mean = 0, sq = 0;
+                    if (!rms) {
+                        for (int64_t i = 0; i < n; ++i)
+                            mean += x.data<float>()[i];
+                        mean /= double(n);
+                    }
+                    for (int64_t i = 0; i < n; ++i)
+                        sq += (x.data<float>()[i] - mean) * (x.data<float>()[i] - mean);
+                    const double inv = 1.0 / std::sqrt(sq / double(n) + 1e-5);
+                    std::vector<float> y(static_cast<size_t>(n));
+                    float meanOut = -1, invOut = -1;
+                    vecmath::layerNormRow(x.data<float>(), scale.data<float>(),
+                                          withBias ? bias.data<float>() : nullptr, y.data(), n, 1e-5, rms,
+                                          &meanOut, &invOut);
+                    QVERIFY(std::fabs(meanOut - mean) <= 1e-6 * (1 + std::fabs(mean)));
+                    QVERIFY(std::fabs(invOut - inv) <= 1e-6 * inv);
+                    for (int64_t i = 0; i < n; ++i) {
+                        const double want = (x.data<float>()[i] - mean) * inv * scale.data<float>()[i] +
+                                            (withBias ? bias.data<float>()[i] : 0.0);
+                        QVERIFY2(std::fabs(y[static_cast<size_t>(i)] - want) <= 1e-5 * (1 + std::fabs(want)),
+                                 qPrintable(QString("n %1 element %2").arg(n).arg(i)));
+                    }
+                }
     }
 
     void sgemmMatchesReferenceGemm() {
