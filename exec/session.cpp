@@ -181,6 +181,88 @@ Result<std::optional<Value>> Session::peek(const std::string& name) const {
     return std::optional<Value>(copyOf(*v));
 }
 
+namespace {
+
+// The element types and shapes of a node's values in these slots, false when one is not a tensor
+// (a sequence, a map, an omitted input: described afresh each time).
+bool tensorKey(const Frame& frame, const std::vector<int>& slots,
+               std::vector<std::pair<DataType, Shape>>& key) {
+    key.clear();
+    for (int slot : slots) {
+        const Value* v = frame.find(slot);
+        if (!v || !v->isTensor())
+            return false;
+        key.emplace_back(v->tensor.dataType(), v->tensor.shape());
+    }
+    return true;
+}
+
+bool sameKey(const Frame& frame, const std::vector<int>& slots,
+             const std::vector<std::pair<DataType, Shape>>& key) {
+    if (key.size() != slots.size())
+        return false;
+    for (size_t i = 0; i < slots.size(); ++i) {
+        const Value* v = frame.find(slots[i]);
+        if (!v || !v->isTensor() || v->tensor.dataType() != key[i].first ||
+            v->tensor.shape() != key[i].second)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+NodeSample Session::profileSample(const PlannedNode& node, size_t index) {
+    auto cached = m_sampleTemplates.find(&node);
+    if (cached != m_sampleTemplates.end() && sameKey(m_frame, node.inputSlots, cached->second.inputs))
+        return cached->second.sample;
+    NodeSample sample;
+    sample.nodeIndex = static_cast<int>(index);
+    sample.name = node.label(index);
+    sample.opType = node.desc.opType;
+    sample.backend = node.backend ? node.backend->name() : std::string();
+    if (node.fusedMembers.size() > 1) {
+        // The group's time belongs to its main node, and the entry says what else it covers.
+        sample.nodeIndex = static_cast<int>(node.fusedMembers.front());
+        std::string covered;
+        for (size_t m : node.fusedMembers) {
+            covered += (covered.empty() ? "" : " + ") + m_plan->nodes[m].label(m);
+            sample.fusedNodes.push_back(static_cast<int>(m));
+        }
+        sample.backend += " (fused: " + covered + ")";
+    }
+    for (int slot : node.inputSlots) {
+        const Value* v = m_frame.find(slot);
+        sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
+    }
+    if (node.kernel)
+        sample.implementation = node.kernel->implementation(FrameInputs(m_frame, node.inputSlots));
+    SampleTemplate entry;
+    if (tensorKey(m_frame, node.inputSlots, entry.inputs)) {
+        entry.sample = sample;
+        m_sampleTemplates[&node] = std::move(entry);
+    } else {
+        m_sampleTemplates.erase(&node);
+    }
+    return sample;
+}
+
+void Session::completeProfileSample(const PlannedNode& node, NodeSample& sample) {
+    auto cached = m_sampleTemplates.find(&node);
+    if (cached != m_sampleTemplates.end() && !cached->second.sample.outputShapes.empty() &&
+        sameKey(m_frame, node.outputSlots, cached->second.outputs)) {
+        sample.outputShapes = cached->second.sample.outputShapes;
+        return;
+    }
+    sample.outputShapes.clear();
+    for (int slot : node.outputSlots) {
+        const Value* v = m_frame.find(slot);
+        sample.outputShapes.push_back(v ? describeValue(*v) : std::string());
+    }
+    if (cached != m_sampleTemplates.end() && tensorKey(m_frame, node.outputSlots, cached->second.outputs))
+        cached->second.sample.outputShapes = sample.outputShapes;
+}
+
 Status Session::runOne() {
     const size_t index = m_next;
     const PlannedNode& original = m_plan->nodes[index];
@@ -195,28 +277,8 @@ Status Session::runOne() {
     // Names and shapes only for a profile: building them cost about 1 us per node per run.
     const bool profiling = m_profiler.isEnabled();
     NodeSample sample;
-    if (profiling) {
-        sample.nodeIndex = static_cast<int>(index);
-        sample.name = node.label(index);
-        sample.opType = node.desc.opType;
-        sample.backend = node.backend ? node.backend->name() : std::string();
-        if (node.fusedMembers.size() > 1) {
-            // The group's time belongs to its main node, and the entry says what else it covers.
-            sample.nodeIndex = static_cast<int>(node.fusedMembers.front());
-            std::string covered;
-            for (size_t m : node.fusedMembers) {
-                covered += (covered.empty() ? "" : " + ") + m_plan->nodes[m].label(m);
-                sample.fusedNodes.push_back(static_cast<int>(m));
-            }
-            sample.backend += " (fused: " + covered + ")";
-        }
-        for (int slot : node.inputSlots) {
-            const Value* v = m_frame.find(slot);
-            sample.inputShapes.push_back(v ? describeValue(*v) : std::string());
-        }
-        if (node.kernel)
-            sample.implementation = node.kernel->implementation(FrameInputs(m_frame, node.inputSlots));
-    }
+    if (profiling)
+        sample = profileSample(node, index);
     takeTransferNs(); // copies made for inspection between nodes belong to no node
     Status status;
     {
@@ -255,13 +317,11 @@ Status Session::runOne() {
                     addTransfer(t.transferNs);
             }
         }
-        for (int slot : node.outputSlots) {
-            const Value* v = m_frame.find(slot);
-            if (profiling)
-                scope.sample().outputShapes.push_back(v ? describeValue(*v) : std::string());
-            if (v && status.ok())
+        if (profiling)
+            completeProfileSample(node, scope.sample());
+        for (int slot : node.outputSlots)
+            if (const Value* v = m_frame.find(slot); v && status.ok())
                 m_liveBytes += valueBytes(*v);
-        }
         if (!status.ok())
             scope.sample().backend += " (failed)";
     }

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace onnxscope {
@@ -122,9 +123,18 @@ private:
     mutable Frame m_frame;
     size_t m_next = 0;
     bool m_started = false;
-    bool m_fusedRun = false;
-    std::vector<const PlannedNode*> m_producer; // by slot: the node that writes it in this pass // this run
-                                                // executes fused groups (runAll without kept intermediates)
+    bool m_fusedRun = false; // this pass executes fused groups (PassMode::AsRun without kept intermediates)
+    std::vector<const PlannedNode*> m_producer; // by slot: the node that writes it in this pass
+    // Per executed node: its profile sample's parts that stay the same from run to run while its
+    // input and output shapes do, so a profiled run spends next to nothing outside the timed
+    // kernel calls (node times then cover the run).
+    struct SampleTemplate {
+        NodeSample sample;
+        std::vector<std::pair<DataType, Shape>> inputs, outputs;
+    };
+    std::unordered_map<const PlannedNode*, SampleTemplate> m_sampleTemplates;
+    NodeSample profileSample(const PlannedNode& node, size_t index);
+    void completeProfileSample(const PlannedNode& node, NodeSample& sample);
     uint64_t m_liveBytes = 0;
     std::set<size_t> m_breakpoints;
     std::atomic<bool> m_stop{false};

@@ -100,7 +100,7 @@
 <context>
     <name>onnxscope::ProfilePanel</name>
     <message numerus="yes">
-        <location filename="../views/debugger/profile_panel.cpp" line="+114"/>
+        <location filename="../views/debugger/profile_panel.cpp" line="+115"/>
         <source>%1 on %2; median of %n run(s) after %3 warm-up.</source>
         <translation>
             <numerusform>%1 on %2; median of %n run after %3 warm-up.</numerusform>

@@ -249,7 +249,7 @@ Double-click to %3</source>
         <translation>  %1와(과) 융합되어 실행되었습니다. --every-node로 그룹 내부를 비교합니다</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>isolation: not run: %1</source>
         <translation>분리 실행: 실행하지 못함: %1</translation>
     </message>
@@ -349,12 +349,12 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>처음 어긋난 노드를 기준 입력으로 다시 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Run every node of both sides unfused, to compare the values inside fused groups too (the outputs may then differ from a plain run&apos;s in the last bits).</source>
         <translation>양쪽의 모든 노드를 융합하지 않고 실행하여 융합된 그룹 내부의 값도 비교합니다(이때 출력은 일반 실행의 출력과 마지막 비트에서 다를 수 있습니다).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Print the report as JSON.</source>
         <translation>보고서를 JSON으로 출력합니다.</translation>
     </message>
@@ -815,7 +815,12 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>백엔드 / 형태</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>(between nodes)</source>
+        <translation>(노드 사이)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Per op type (ms, over all runs):</source>
         <translation>연산자 종류별 (ms, 전체 실행 합산):</translation>
     </message>
@@ -3291,7 +3296,17 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
 <context>
     <name>onnxscope::ProfileNodeModel</name>
     <message>
-        <location filename="../views/debugger/profile_models.cpp" line="+109"/>
+        <location filename="../views/debugger/profile_models.cpp" line="+60"/>
+        <source>Time of the run outside every node: binding inputs, freeing values, reading outputs, the profiler&apos;s own bookkeeping</source>
+        <translation>어느 노드에도 속하지 않는 실행 시간: 입력 바인딩, 값 해제, 출력 읽기, 프로파일러 자체의 기록</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(between nodes)</source>
+        <translation>(노드 사이)</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -3412,7 +3427,7 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>내보내기:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Run the model (Debug ▸ Run) or profile it (Debug ▸ Profile) to see node times.</source>
         <translation>노드 시간을 보려면 모델을 실행(디버그 ▸ 실행)하거나 프로파일(디버그 ▸ 프로파일)하세요.</translation>
     </message>

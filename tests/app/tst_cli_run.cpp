@@ -85,13 +85,19 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("overhead"));
         const QJsonObject root = readJson(json);
-        for (const char* key :
-             {"total_ms", "node_sum_ms", "unprofiled_ms", "profiler_overhead", "nodes", "op_types"})
+        for (const char* key : {"total_ms", "node_sum_ms", "between_nodes_ms", "unprofiled_ms",
+                                "profiler_overhead", "nodes", "op_types"})
             QVERIFY2(root.contains(key), key);
         const double total = root["total_ms"].toDouble();
         QVERIFY(total > 0);
-        // Node times are measured inside the run, so they cannot exceed its wall time.
+        // Node times are measured inside the run, so they cannot exceed its wall time; the rest
+        // is reported as time between nodes, so nothing is hidden.
         QVERIFY(root["node_sum_ms"].toDouble() <= total * 1.001);
+        QVERIFY(root["between_nodes_ms"].toDouble() >= 0);
+        QVERIFY(std::abs(root["node_sum_ms"].toDouble() + root["between_nodes_ms"].toDouble() - total) <=
+                    total * 0.001 ||
+                root["node_sum_ms"].toDouble() > total);
+        QVERIFY(r.out.contains("(between nodes)"));
         QVERIFY(root["profiler_overhead"].toDouble() > 0);
         const QJsonArray nodes = root["nodes"].toArray();
         QVERIFY(!nodes.isEmpty());

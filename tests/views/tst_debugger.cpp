@@ -363,6 +363,21 @@ void TestDebugger::itemModelsPassTheTester() {
     QVERIFY(shown.wait(60000));
     QVERIFY(panel->nodeModel()->rowCount() > 0);
     QVERIFY(panel->opModel()->rowCount() > 0);
+    {
+        // The time no node accounts for has a row of its own, last, with no node behind it.
+        const ProfileResult& result = panel->result();
+        double nodesMs = 0;
+        for (const NodeStats& n : result.nodes)
+            nodesMs += n.medianMs;
+        ProfileNodeModel* model = panel->nodeModel();
+        const bool between = result.medianWallMs() > nodesMs;
+        QCOMPARE(model->rowCount(), int(result.nodes.size()) + (between ? 1 : 0));
+        if (between) {
+            const QModelIndex last = model->index(model->rowCount() - 1, ProfileNodeModel::NameColumn);
+            QCOMPARE(last.data().toString(), QStringLiteral("(between nodes)"));
+            QCOMPARE(last.data(ProfileNodeModel::PlanIndexRole).toInt(), -1);
+        }
+    }
     // Grouped by name scope: /features/features.0/Conv sits in features > features.0.
     ExecutionListModel* list = m_debug->executionModel();
     QCOMPARE(list->rowCount(), 2);

@@ -38,14 +38,39 @@ ProfileNodeModel::ProfileNodeModel(QObject* parent)
 void ProfileNodeModel::setResult(const ProfileResult& result) {
     beginResetModel();
     m_nodes = result.nodes;
-    m_totalMs = 0;
+    double nodesMs = 0;
     for (const NodeStats& n : m_nodes)
-        m_totalMs += n.medianMs;
+        nodesMs += n.medianMs;
+    const double wallMs = result.medianWallMs();
+    m_betweenNodesMs = !m_nodes.empty() && wallMs > nodesMs ? wallMs - nodesMs : 0;
+    m_totalMs = nodesMs + m_betweenNodesMs;
     endResetModel();
 }
 
 int ProfileNodeModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_nodes.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_nodes.size()) + (m_betweenNodesMs > 0 ? 1 : 0);
+}
+
+QVariant ProfileNodeModel::betweenNodesData(int column, int role) const {
+    if (role == PlanIndexRole)
+        return -1;
+    if (role == SortRole)
+        return column == NameColumn ? QVariant(QString()) : QVariant(-1.0);
+    if (role == Qt::ToolTipRole)
+        return tr("Time of the run outside every node: binding inputs, freeing values, reading outputs, "
+                  "the profiler's own bookkeeping");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case NameColumn:
+        return tr("(between nodes)");
+    case MedianColumn:
+        return duration(m_betweenNodesMs);
+    case PercentColumn:
+        return percent(m_betweenNodesMs, m_totalMs);
+    default:
+        return {};
+    }
 }
 
 int ProfileNodeModel::columnCount(const QModelIndex& parent) const {
@@ -53,8 +78,10 @@ int ProfileNodeModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant ProfileNodeModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(m_nodes.size()))
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (index.row() == static_cast<int>(m_nodes.size()))
+        return betweenNodesData(index.column(), role);
     const NodeStats& n = m_nodes[static_cast<size_t>(index.row())];
     if (role == PlanIndexRole)
         return n.nodeIndex;

@@ -1,6 +1,8 @@
 // Table models of a profile (debug_types.h ProfileResult): one row per node (median time, share
-// of the run, min, max, op type, backend, shapes) and one per op type (node executions, total,
-// share, median, min, max). SortRole gives numbers for sorting through a QSortFilterProxyModel.
+// of the run, min, max, op type, backend, shapes), plus a last row for the time of the run spent
+// between nodes, so the rows add up to the run; and one per op type (node executions, total,
+// share, median, min, max). SortRole gives numbers for sorting through a QSortFilterProxyModel
+// (the between-nodes row sorts below every node in descending order).
 #pragma once
 
 #include "debug_types.h"
@@ -37,8 +39,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant betweenNodesData(int column, int role) const;
+
     std::vector<NodeStats> m_nodes;
-    double m_totalMs = 0; // sum of the node medians
+    double m_totalMs = 0;        // the run's median wall time, or the sum of the node medians
+    double m_betweenNodesMs = 0; // the wall time no node accounts for (0: no such row)
 };
 
 class ProfileOpModel : public QAbstractTableModel {

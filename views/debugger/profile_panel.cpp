@@ -76,7 +76,8 @@ ProfilePanel::ProfilePanel(QWidget* parent)
     layout->addWidget(tabs, 1);
     layout->addLayout(buttons);
     connect(m_nodeView, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        emit planNodeActivated(index.data(ProfileNodeModel::PlanIndexRole).toInt());
+        if (const int plan = index.data(ProfileNodeModel::PlanIndexRole).toInt(); plan >= 0)
+            emit planNodeActivated(plan); // not the between-nodes row
     });
     connect(m_exportTrace, &QPushButton::clicked, this, [this] { exportWithDialog(true); });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportWithDialog(false); });
