@@ -5,7 +5,12 @@
 # medians over every timed run of all rounds. Then the GFLOP/s our Conv/ConvTranspose/MatMul/Gemm nodes reach
 # (from `onnxscope-cli profile`) against this machine's measured FMA peak.
 #
-# Usage: bench/ort_compare.sh [BUILD_DIR] [MODEL...]
+# Usage: bench/ort_compare.sh [--isa avx2|sse2] [--busy] [--threads 1,2] [BUILD_DIR] [MODEL...]
+#   --isa: caps our side's instruction set (ONEDNN_MAX_CPU_ISA and ONNXSCOPE_CPU_ISA), so an
+#     AVX-512 machine runs the code an AVX2-only CPU runs (ONNX Runtime has no such cap: it keeps
+#     using what the CPU has, a harder anchor than an AVX2 machine's ONNX Runtime);
+#   --busy: one single-threaded busy loop runs beside both sides for the whole comparison;
+#   --threads: the thread counts (default 1,2).
 #   ROUNDS (10), RUNS per round (5), WARMUP per round (3), THREADS ("1 2") from the environment
 #   (many short rounds, so that load from other tenants of the machine hits both sides alike);
 #   OURS_ENV: variables for our runs only, e.g. OURS_ENV=GOMP_SPINCOUNT=300000 for libgomp's
@@ -14,6 +19,15 @@
 # Models (bench/export_models.py): resnet50 mobilenet_v2 efficientnet_b0 vit_b_16 transformer lstm decoder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+isa="" busy=0 threads_list=${THREADS:-"1 2"}
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --isa) isa=$2; shift 2 ;;
+    --busy) busy=1; shift ;;
+    --threads) threads_list=${2//,/ }; shift 2 ;;
+    *) break ;;
+    esac
+done
 build=${1:-build}
 shift || true
 models=("$@")
@@ -21,8 +35,13 @@ models=("$@")
 rounds=${ROUNDS:-10}
 runs=${RUNS:-5}
 warmup=${WARMUP:-3}
-threads_list=${THREADS:-"1 2"}
 out=bench/out
+case "$isa" in
+"") ;;
+avx2) OURS_ENV="${OURS_ENV:-} ONEDNN_MAX_CPU_ISA=AVX2 ONNXSCOPE_CPU_ISA=avx2" ;;
+sse2) OURS_ENV="${OURS_ENV:-} ONEDNN_MAX_CPU_ISA=SSE41 ONNXSCOPE_CPU_ISA=sse2" ;;
+*) echo "--isa takes avx2 or sse2" >&2; exit 1 ;;
+esac
 ort_dir=$out/ort
 
 cmake --build "$build" --target onnxscope_bench_latency onnxscope-cli >/dev/null
@@ -50,10 +69,17 @@ for name in sys.argv[2:]:
     np.save(f"{out}/{name}.bench_input.npy", np.random.default_rng(0).standard_normal(dims).astype(np.float32))
 PY
 
+if [ "$busy" = 1 ]; then
+    # A single-threaded busy loop, as a desktop with one busy process has; stopped on exit.
+    /usr/bin/python3 -c "while True: pass" &
+    busy_pid=$!
+    trap 'kill $busy_pid 2>/dev/null || true' EXIT
+fi
+
 median() { /usr/bin/python3 -c "import json,statistics,sys; print('%.2f' % statistics.median(sum((json.loads(l)['times_ms'] for l in sys.stdin if l.strip()), [])))"; }
 
 echo "ONNX Runtime $ort_version (onnxruntime-node, CPU EP); $rounds rounds x $runs runs after $warmup warm-up, alternating"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${OURS_ENV:+; ours with $OURS_ENV}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)${OURS_ENV:+; ours with$OURS_ENV}$([ "$busy" = 1 ] && echo "; one busy loop beside")"
 printf '%-16s %7s %10s %10s %7s\n' model threads ours_ms ort_ms ratio
 for threads in $threads_list; do
     for name in "${models[@]}"; do
