@@ -202,12 +202,8 @@ int runCompareCommand(const QStringList& args) {
                                   "fused groups too (the outputs may then differ from a plain run's "
                                   "in the last bits).")});
     parser.addOption({"json", QCoreApplication::translate("cli", "Print the report as JSON.")});
-    if (!parser.parse(QStringList{"compare"} + args))
-        return cli::fail(cli::UsageError, parser.errorText());
-    if (parser.isSet("help")) {
-        cli::out() << parser.helpText();
-        return cli::Ok;
-    }
+    if (const auto done = cli::parseCommandLine(parser, "compare", args))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "compare needs one MODEL"));
     const int sources =

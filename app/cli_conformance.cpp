@@ -40,12 +40,8 @@ int runConformanceCommand(const QStringList& args) {
                       QCoreApplication::translate("cli", "Exit 0 when at least this fraction of tests pass "
                                                          "(default: all must pass)."),
                       QCoreApplication::translate("cli", "FRACTION")});
-    if (!parser.parse(QStringList{"conformance"} + args))
-        return cli::fail(cli::UsageError, parser.errorText());
-    if (parser.isSet("help")) {
-        cli::out() << parser.helpText();
-        return cli::Ok;
-    }
+    if (const auto done = cli::parseCommandLine(parser, "conformance", args))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "conformance needs one DIR"));
 

@@ -141,12 +141,8 @@ int runDiffCommand(const QStringList& args) {
     parser.addPositionalArgument("A", QCoreApplication::translate("cli", "The first .onnx file."));
     parser.addPositionalArgument("B", QCoreApplication::translate("cli", "The second .onnx file."));
     parser.addOption({"json", QCoreApplication::translate("cli", "Print the diff as JSON.")});
-    if (!parser.parse(QStringList{"diff"} + args))
-        return cli::fail(cli::UsageError, parser.errorText());
-    if (parser.isSet("help")) {
-        cli::out() << parser.helpText();
-        return cli::Ok;
-    }
+    if (const auto done = cli::parseCommandLine(parser, "diff", args))
+        return *done;
     if (parser.positionalArguments().size() != 2)
         return cli::fail(cli::UsageError,
                          QCoreApplication::translate("cli", "diff needs two models, A and B"));

@@ -63,12 +63,8 @@ int runProfileCommand(const QStringList& args) {
     parser.addOption(
         {"trace", QCoreApplication::translate("cli", "Write a Chrome trace (chrome://tracing, Perfetto)."),
          QCoreApplication::translate("cli", "FILE")});
-    if (!parser.parse(QStringList{"profile"} + args))
-        return cli::fail(cli::UsageError, parser.errorText());
-    if (parser.isSet("help")) {
-        cli::out() << parser.helpText();
-        return cli::Ok;
-    }
+    if (const auto done = cli::parseCommandLine(parser, "profile", args))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "profile needs one MODEL"));
     bool okWarmup = false, okRuns = false;

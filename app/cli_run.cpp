@@ -20,12 +20,8 @@ int runRunCommand(const QStringList& args) {
     parser.addOption({"output-dir",
                       QCoreApplication::translate("cli", "Write the outputs as output_K.pb here."),
                       QCoreApplication::translate("cli", "DIR")});
-    if (!parser.parse(QStringList{"run"} + args))
-        return cli::fail(cli::UsageError, parser.errorText());
-    if (parser.isSet("help")) {
-        cli::out() << parser.helpText();
-        return cli::Ok;
-    }
+    if (const auto done = cli::parseCommandLine(parser, "run", args))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return cli::fail(cli::UsageError, QCoreApplication::translate("cli", "run needs one MODEL"));
     auto engine = cli::parseEngineOptions(parser);

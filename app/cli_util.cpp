@@ -14,6 +14,17 @@ QTextStream& err() {
     return stream;
 }
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
+                                    const QStringList& args) {
+    if (!parser.parse(QStringList{command} + args))
+        return fail(UsageError, parser.errorText());
+    if (parser.isSet("help")) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    return std::nullopt;
+}
+
 int fail(int code, const QString& message) {
     out().flush();
     err() << "onnxscope-cli: " << message << Qt::endl;

@@ -4,11 +4,13 @@
 
 #include "core/model.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace cli {
 
@@ -16,6 +18,11 @@ enum ExitCode { Ok = 0, UsageError = 1, ReadError = 2, Mismatch = 3 };
 
 QTextStream& out();
 QTextStream& err();
+
+// Parses the arguments of `onnxscope-cli COMMAND`. Returns the exit code when the command is done
+// already (a usage error was reported, or --help was printed), and nothing when it should run.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
+                                    const QStringList& args);
 
 // Prints "onnxscope-cli: <message>" on stderr and returns code.
 int fail(int code, const QString& message);
