@@ -13,4 +13,7 @@ int runProfileCommand(const QStringList& args);
 int runCompareCommand(const QStringList& args);
 int runDiffCommand(const QStringList& args);
 int runDevicesCommand(const QStringList& args);
+// Starts onnxscope-cli-layout, which runs runLayoutInProcess, or says this build has no layout
+// support: the layout code needs Qt Gui and the views library, which onnxscope-cli never links.
 int runLayoutCommand(const QStringList& args);
+int runLayoutInProcess(const QStringList& args);

@@ -1,7 +1,7 @@
 // `onnxscope-cli layout MODEL [--expand-all] [--json] [--svg OUT.svg] [--engine auto|graphviz|layered]`:
 // times the graph view's block layout the way the GUI runs it (first view, then fully expanded)
-// and optionally writes the layout as SVG. Uses real font metrics when the process has a
-// QGuiApplication, else a per-character estimate.
+// and optionally writes the layout as SVG. Runs in onnxscope-cli-layout, whose QGuiApplication
+// gives real font metrics (without one the views library estimates per character).
 #include "cli_commands.h"
 #include "cli_util.h"
 
@@ -104,7 +104,7 @@ bool writeSvg(const QString& path, const GraphDocument& doc, const std::vector<b
 
 } // namespace
 
-int runLayoutCommand(const QStringList& args) {
+int runLayoutInProcess(const QStringList& args) {
     QString modelPath, svgPath;
     bool expandAll = false, json = false;
     LayoutEngineChoice engine = LayoutEngineChoice::Auto;

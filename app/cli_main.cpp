@@ -1,15 +1,9 @@
 // onnxscope-cli: the headless front end for scripts and CI.
-#include "app_settings.h"
 #include "cli_commands.h"
 #include "cli_util.h"
 #include "exec/cpu/openmp_spin.h"
-#include "translation_loader.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
-
-#include <cstring>
-#include <memory>
 
 namespace {
 
@@ -50,29 +44,13 @@ int usage(int code) {
     return code;
 }
 
-// `layout` measures nodes with real Qt font metrics, which need a QGuiApplication; it runs on the
-// offscreen platform so no display is needed. Every other command stays a plain QCoreApplication.
-std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
-    if (argc > 1 && std::strcmp(argv[1], "layout") == 0) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        return std::make_unique<QGuiApplication>(argc, argv);
-    }
-    return std::make_unique<QCoreApplication>(argc, argv);
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
     onnxscope::restartWithShortOpenMpSpin(argv);
-    std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
-    QCoreApplication& app = *application;
-    QCoreApplication::setApplicationName("onnxscope-cli");
-    QCoreApplication::setApplicationVersion(ONNXSCOPE_VERSION);
-    QCoreApplication::setOrganizationName("onnxscope");
-    // The CLI speaks the GUI's language: the Settings override, else the system locale.
-    onnxscope::TranslationLoader::install(
-        &app, onnxscope::TranslationLoader::resolve(onnxscope::AppSettings::language()));
+    // A plain QCoreApplication: `layout`, the one command that needs fonts, runs in a helper.
+    QCoreApplication app(argc, argv);
+    cli::initApplication(app);
 
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty())

@@ -1,8 +1,19 @@
 #include "cli_util.h"
 
+#include "app_settings.h"
+#include "translation_loader.h"
+
 #include <cstdio>
 
 namespace cli {
+
+void initApplication(QCoreApplication& app) {
+    QCoreApplication::setApplicationName("onnxscope-cli");
+    QCoreApplication::setApplicationVersion(ONNXSCOPE_VERSION);
+    QCoreApplication::setOrganizationName("onnxscope");
+    onnxscope::TranslationLoader::install(
+        &app, onnxscope::TranslationLoader::resolve(onnxscope::AppSettings::language()));
+}
 
 QTextStream& out() {
     static QTextStream stream(stdout);

@@ -1,4 +1,5 @@
-// onnxscope-cli end to end: info (text and JSON keys), meta edits saved and re-read, exit codes.
+// onnxscope-cli end to end: info (text and JSON keys), meta edits saved and re-read, exit codes,
+// messages in Korean, and `layout` where the build has its helper (a clear refusal where not).
 #include "cli_test_util.h"
 
 #include <QJsonArray>
@@ -90,6 +91,33 @@ private slots:
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(!QFile::exists(out3));
         QVERIFY(refused.err.contains("no-such-key"));
+    }
+
+    // The catalogue is embedded in the headless CLI too: a Korean system gets Korean messages.
+    void speaksTheSystemLanguage() {
+        QTemporaryDir config; // no Settings override from the user running the tests
+        CliResult r = runCli(
+            {"--help"}, 60000,
+            {"LANGUAGE=ko", "LANG=ko_KR.UTF-8", "LC_ALL=ko_KR.UTF-8", "XDG_CONFIG_HOME=" + config.path()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("사용법: onnxscope-cli")),
+                 r.out.constData());
+        QVERIFY(runCli({"--help"}).out.contains("usage: onnxscope-cli"));
+    }
+
+    void layout() {
+        CliResult r = runCli({"layout", model("example_cnn"), "--json"});
+#ifdef ONNXSCOPE_CLI_HAS_LAYOUT
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(o["nodes"].toInt() > 0, r.out.constData());
+        QVERIFY(o["width"].toDouble() > 0 && o["height"].toDouble() > 0);
+#else
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no layout support") && r.err.contains("ONNXSCOPE_BUILD_GUI=ON"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+#endif
     }
 };
 

@@ -1,6 +1,7 @@
 // The Korean catalogue is complete and current: no message unfinished or empty, and no tr()
 // string in app/ or views/ missing from it (checked by running lupdate on a temporary copy).
-// Also checks that the embedded catalogue really translates and the language choice logic.
+// Also checks that the embedded catalogue really translates (for the GUI and the CLI, which share
+// it through onnxscope_app_common) and the language choice logic.
 #include "translation_loader.h"
 
 #include <QFile>
@@ -170,6 +171,8 @@ void TestTranslations::embeddedCatalogueTranslates() {
     QVERIFY(file != QLatin1String("&File"));
     QVERIFY2(file.contains(QStringLiteral("파일")), qPrintable(file));
     QVERIFY(!translator.translate("onnxscope::ModelOverviewPanel", "Operators").isEmpty());
+    // The headless CLI embeds the same catalogue (onnxscope_app_common), "cli" context included.
+    QCOMPARE(translator.translate("cli", "Commands:"), QStringLiteral("명령:"));
 
     QVERIFY(TranslationLoader::install(QCoreApplication::instance(), QStringLiteral("ko")));
     QCOMPARE(QCoreApplication::translate("onnxscope::MainWindow", "&File"), file);
