@@ -2,9 +2,11 @@
 // timings (median/min/max), as a table, JSON and a Chrome trace.
 #include "cli_commands.h"
 #include "cli_engine_options.h"
+#include "cli_profile_document.h"
 #include "cli_util.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,8 +177,19 @@ int runProfileCommand(const QStringList& args) {
     out.flush();
 
     if (parser.isSet("json")) {
+        // The keys are a documented schema (README, "Profile files"): readers check "schema" and
+        // "version", and the hash tells whether two profiles were taken of the same model file.
+        const QString modelPath = parser.positionalArguments().first();
         QJsonObject root;
-        root["model"] = parser.positionalArguments().first();
+        root["schema"] = cli::kProfileSchema;
+        root["version"] = cli::kProfileSchemaVersion;
+        root["onnxscope_version"] = QStringLiteral(ONNXSCOPE_VERSION);
+        root["created"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        root["model"] = modelPath;
+        root["model_sha256"] = cli::fileSha256(modelPath);
+        root["machine"] = cli::machineDescription();
+        root["backend"] = parser.value("backend");
+        root["threads"] = engine->threads;
         root["runs"] = runs;
         root["warmup"] = warmup;
         root["total_ms"] = totalMs;
@@ -197,6 +210,7 @@ int runProfileCommand(const QStringList& args) {
             o["median_ms"] = n.medianMs;
             o["min_ms"] = n.minMs;
             o["max_ms"] = n.maxMs;
+            o["runs"] = n.count;
             nodeList.append(o);
         }
         root["nodes"] = nodeList;

@@ -6,6 +6,8 @@
 #include "core/tensor_file_io.h"
 #include "core/tensor_proto_io.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,8 +88,23 @@ private slots:
         QVERIFY(r.out.contains("overhead"));
         const QJsonObject root = readJson(json);
         for (const char* key : {"total_ms", "node_sum_ms", "between_nodes_ms", "unprofiled_ms",
-                                "profiler_overhead", "nodes", "op_types"})
+                                "profiler_overhead", "nodes", "op_types", "created", "onnxscope_version"})
             QVERIFY2(root.contains(key), key);
+        // The versioned document README describes: which schema, the model file's hash, where
+        // and how it ran.
+        QCOMPARE(root["schema"].toString(), QString("onnxscope-profile"));
+        QCOMPARE(root["version"].toInt(), 1);
+        QFile model(modelFile("example_cnn"));
+        QVERIFY(model.open(QIODevice::ReadOnly));
+        QCOMPARE(root["model_sha256"].toString(),
+                 QString(QCryptographicHash::hash(model.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(root["backend"].toString(), QString("cpu"));
+        QCOMPARE(root["threads"].toInt(), 1);
+        QCOMPARE(root["runs"].toInt(), 5);
+        const QJsonObject machine = root["machine"].toObject();
+        QVERIFY(!machine["cpu"].toString().isEmpty());
+        QVERIFY(machine["cores"].toInt() >= 1);
+        QVERIFY(machine.contains("host") && machine.contains("os"));
         const double total = root["total_ms"].toDouble();
         QVERIFY(total > 0);
         // Node times are measured inside the run, so they cannot exceed its wall time; the rest
@@ -107,6 +124,7 @@ private slots:
             for (const char* key :
                  {"name", "op_type", "backend", "implementation", "median_ms", "min_ms", "max_ms"})
                 QVERIFY2(node.contains(key), key);
+            QCOMPARE(node["runs"].toInt(), 5);
             QVERIFY(node["min_ms"].toDouble() <= node["median_ms"].toDouble());
             QVERIFY(node["median_ms"].toDouble() <= node["max_ms"].toDouble());
             opTypes << node["op_type"].toString();
