@@ -20,6 +20,8 @@ const Command kCommands[] = {
     {"run", runRunCommand, QT_TRANSLATE_NOOP("cli", "run a model (--input NAME=FILE --output-dir DIR)")},
     {"profile", runProfileCommand,
      QT_TRANSLATE_NOOP("cli", "time each node (--runs N --json FILE --trace FILE)")},
+    {"profile-diff", runProfileDiffCommand,
+     QT_TRANSLATE_NOOP("cli", "compare two profiles node by node (A.json B.json [--json] [--fail-above R])")},
     {"compare", runCompareCommand,
      QT_TRANSLATE_NOOP(
          "cli", "compare layer by layer (--ref FILE_OR_DIR | --against-backend B | --against-model M)")},
@@ -35,7 +37,7 @@ int usage(int code) {
     stream << QCoreApplication::translate("cli", "usage: onnxscope-cli COMMAND [ARGS...]") << "\n\n"
            << QCoreApplication::translate("cli", "Commands:") << "\n";
     for (const Command& c : kCommands)
-        stream << "  " << QString::fromLatin1(c.name).leftJustified(12)
+        stream << "  " << QString::fromLatin1(c.name).leftJustified(13)
                << QCoreApplication::translate("cli", c.summary) << "\n";
     stream << "\n"
            << QCoreApplication::translate("cli",

@@ -14,7 +14,7 @@
 
 namespace cli {
 
-enum ExitCode { Ok = 0, UsageError = 1, ReadError = 2, Mismatch = 3 };
+enum ExitCode { Ok = 0, UsageError = 1, ReadError = 2, Mismatch = 3, ThresholdExceeded = 4 };
 
 // Names the application and installs the translation the GUI would use: the Settings override,
 // else the system locale. Shared by onnxscope-cli and its layout helper.
