@@ -273,7 +273,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
     <message>
         <location line="+4"/>
         <location filename="../app/cli_info.cpp" line="+1"/>
-        <location filename="../app/cli_profile.cpp" line="+55"/>
+        <location filename="../app/cli_profile.cpp" line="+57"/>
         <location filename="../app/cli_run.cpp" line="+18"/>
         <source>The .onnx file.</source>
         <translation>.onnx 파일.</translation>
@@ -359,7 +359,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>보고서를 JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>compare needs one MODEL</source>
         <translation>compare에는 MODEL 하나가 필요합니다</translation>
     </message>
@@ -424,7 +424,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>사용법: onnxscope-cli info MODEL [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="+23"/>
+        <location filename="../app/cli_main.cpp" line="+17"/>
         <source>print a model&apos;s overview (--json)</source>
         <translation>모델 개요 출력 (--json)</translation>
     </message>
@@ -442,6 +442,11 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <location line="+2"/>
         <source>time each node (--runs N --json FILE --trace FILE)</source>
         <translation>노드별 시간 측정 (--runs N --json FILE --trace FILE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compare two profiles node by node (A.json B.json [--json] [--fail-above R])</source>
+        <translation>두 프로파일을 노드별로 비교 (A.json B.json [--json] [--fail-above R])</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -484,12 +489,12 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>명령의 옵션을 보려면 &apos;onnxscope-cli COMMAND --help&apos;를 실행하세요.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>알 수 없는 명령 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/cli_util.cpp" line="+27"/>
+        <location filename="../app/cli_util.cpp" line="+49"/>
         <source>cannot read model: %1</source>
         <translation>모델을 읽을 수 없습니다: %1</translation>
     </message>
@@ -509,7 +514,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>실행할 백엔드(cpu).</translation>
     </message>
     <message>
-        <location filename="../app/cli_compare.cpp" line="-131"/>
+        <location filename="../app/cli_compare.cpp" line="-127"/>
         <location filename="../app/cli_conformance.cpp" line="+1"/>
         <location filename="../app/cli_engine_options.cpp" line="+31"/>
         <source>NAME</source>
@@ -575,7 +580,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>FRACTION</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>conformance needs one DIR</source>
         <translation>conformance에는 DIR 하나가 필요합니다</translation>
     </message>
@@ -713,7 +718,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
     </message>
     <message>
         <location filename="../app/cli_profile.cpp" line="-31"/>
-        <location filename="../app/cli_run.cpp" line="+43"/>
+        <location filename="../app/cli_run.cpp" line="+39"/>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
@@ -749,7 +754,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>Chrome 트레이스를 저장합니다(chrome://tracing, Perfetto).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>profile needs one MODEL</source>
         <translation>profile에는 MODEL 하나가 필요합니다</translation>
     </message>
@@ -786,11 +791,13 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../app/cli_profile_diff.cpp" line="+206"/>
         <source>node</source>
         <translation>노드</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/cli_profile_diff.cpp" line="+1"/>
         <source>op</source>
         <translation>연산자</translation>
     </message>
@@ -850,7 +857,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>최대 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_run.cpp" line="-32"/>
+        <location filename="../app/cli_run.cpp" line="-28"/>
         <source>Run a model once.</source>
         <translation>모델을 한 번 실행합니다.</translation>
     </message>
@@ -860,7 +867,7 @@ Exit status: 0 within tolerance, 3 mismatch, 2 unreadable input, 1 usage error.<
         <translation>출력을 이 폴더에 output_K.pb로 저장합니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>run needs one MODEL</source>
         <translation>run에는 MODEL 하나가 필요합니다</translation>
     </message>
@@ -917,9 +924,146 @@ Exit status: 0 identical, 3 different, 2 unreadable, 1 usage error.</source>
         <translation>차이를 JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>diff needs two models, A and B</source>
         <translation>diff에는 모델 두 개(A와 B)가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_layout_launcher.cpp" line="+32"/>
+        <source>this build of onnxscope-cli has no layout support: &apos;layout&apos; needs the graph view&apos;s layout code, which comes with the desktop application. Install the onnxscope package, or build with -DONNXSCOPE_BUILD_GUI=ON.</source>
+        <translation>이 onnxscope-cli 빌드에는 레이아웃 기능이 없습니다: &apos;layout&apos;에는 데스크톱 애플리케이션에 포함된 그래프 뷰의 레이아웃 코드가 필요합니다. onnxscope 패키지를 설치하거나 -DONNXSCOPE_BUILD_GUI=ON으로 빌드하세요.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_profile_diff.cpp" line="-172"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>%1, threads %2, %3</source>
+        <translation>%1, 스레드 %2, %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note: the profiles were taken of different model files (SHA-256 differs); nodes are matched by name.</source>
+        <translation>참고: 두 프로파일은 서로 다른 모델 파일에서 측정되었습니다(SHA-256이 다름). 노드는 이름으로 대응시킵니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total (median run): %1 ms -&gt; %2 ms, %3 (%4 ms)</source>
+        <translation>전체 (실행 중앙값): %1 ms -&gt; %2 ms, %3 (%4 ms)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node sum: %1 ms -&gt; %2 ms, %3 (%4 ms)</source>
+        <translation>노드 합계: %1 ms -&gt; %2 ms, %3 (%4 ms)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per node (median ms), largest change first:</source>
+        <translation>노드별 (중앙값 ms), 변화가 큰 순서:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ratio</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only in A: %1</source>
+        <translation>A에만 있음: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only in B: %1</source>
+        <translation>B에만 있음: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Above --fail-above %1: %2</source>
+        <translation>--fail-above %1 초과: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--%1 needs a number &gt;= 0, got &apos;%2&apos;</source>
+        <translation>--%1에는 0 이상의 숫자가 필요합니다. 받은 값: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Compare two profiles written by &apos;profile --json&apos;: per-node and total ratios B / A.
+Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&apos;s ratio exceeds it; 2 unreadable, 1 usage error.</source>
+        <translation>&apos;profile --json&apos;으로 만든 두 프로파일을 비교합니다: 노드별 및 전체 비율 B / A.
+종료 상태: 0, --fail-above가 주어지고 전체나 노드의 비율이 그 값을 넘으면 4, 읽을 수 없으면 2, 사용법 오류는 1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The baseline profile (.json).</source>
+        <translation>기준 프로파일 (.json).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile to compare with it (.json).</source>
+        <translation>기준과 비교할 프로파일 (.json).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the comparison as JSON.</source>
+        <translation>비교 결과를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exit with status 4 when a ratio B / A exceeds this.</source>
+        <translation>비율 B / A가 이 값을 넘으면 상태 4로 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RATIO</source>
+        <translation>RATIO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nodes faster than this in both profiles never fail the run.</source>
+        <translation>두 프로파일 모두에서 이보다 빠른 노드는 실패로 판정하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>profile-diff needs two profiles, A and B</source>
+        <translation>profile-diff에는 두 프로파일 A와 B가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_profile_document.cpp" line="+54"/>
+        <source>not an onnxscope profile (no &quot;schema&quot;: &quot;%1&quot;); write one with &apos;onnxscope-cli profile MODEL --json FILE&apos;</source>
+        <translation>onnxscope 프로파일이 아닙니다 (&quot;schema&quot;: &quot;%1&quot; 없음). &apos;onnxscope-cli profile MODEL --json FILE&apos;로 만드세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>profile schema version %1 is not supported (this build reads version %2)</source>
+        <translation>프로파일 스키마 버전 %1은(는) 지원되지 않습니다 (이 빌드는 버전 %2을(를) 읽습니다)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the profile has no &quot;nodes&quot; list</source>
+        <translation>프로파일에 &quot;nodes&quot; 목록이 없습니다</translation>
     </message>
 </context>
 <context>
