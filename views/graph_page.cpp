@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,14 +46,21 @@ GraphPage::GraphPage(QWidget* parent)
         return action;
     };
     addPageAction(tr("Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->fitToView(); });
+    addPageAction(tr("Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1),
+                  [this] { m_view->zoomToActualSize(); });
     addPageAction(tr("Zoom to Selection"), QKeySequence(Qt::Key_Z), [this] { m_view->zoomToSelection(); });
     addPageAction(tr("Expand All Blocks"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                   [this] { expandAll(); });
     addPageAction(tr("Collapse All Blocks"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                   [this] { collapseAll(); });
-    addPageAction(tr("Find in Graph"), QKeySequence::Find, [this] { m_search->focusSearch(); });
+    addPageAction(tr("Find in Graph"), QKeySequence::Find, [this] { showSearch(); });
     addPageAction(tr("Export Graph as SVG…"), QKeySequence(), [this] { exportWithDialog(true); });
     addPageAction(tr("Export Graph as PNG…"), QKeySequence(), [this] { exportWithDialog(false); });
+    m_minimapAction = new QAction(tr("Show &Minimap"), this);
+    m_minimapAction->setCheckable(true);
+    m_minimapAction->setChecked(true);
+    connect(m_minimapAction, &QAction::toggled, m_view, &GraphView::setMinimapVisible);
+    m_actions << m_minimapAction;
 
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
@@ -82,6 +90,15 @@ GraphPage::GraphPage(QWidget* parent)
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({200, 800, 300});
+    // The graph gets the page: the search list appears on Ctrl+F, the properties on selection.
+    m_search->hide();
+    m_properties->hide();
+    auto* hideSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr,
+                                     Qt::WidgetWithChildrenShortcut);
+    connect(hideSearch, &QShortcut::activated, this, [this] {
+        m_search->hide();
+        m_view->setFocus();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -105,20 +122,27 @@ GraphPage::GraphPage(QWidget* parent)
     });
 
     connect(m_view, &GraphView::nodeSelected, this, [this](int node) {
+        showProperties(true);
         m_properties->showNode(node);
         const DisplayNode& n = document()->graph->nodes()[static_cast<size_t>(node)];
         emit nodeSelected(n.name, n.opType);
     });
     connect(m_view, &GraphView::tensorSelected, this, [this](int tensor) {
+        showProperties(true);
         m_properties->showTensor(tensor);
         emit tensorSelected(document()->graph->tensors()[static_cast<size_t>(tensor)].name);
     });
-    connect(m_view, &GraphView::blockSelected, m_properties, &NodePropertiesPanel::showBlock);
+    connect(m_view, &GraphView::blockSelected, this, [this](int block) {
+        showProperties(true);
+        m_properties->showBlock(block);
+    });
+    connect(m_view, &GraphView::selectionCleared, this, [this] { showProperties(false); });
     connect(m_view, &GraphView::blockToggleRequested, this, &GraphPage::toggleBlock);
     connect(m_view, &GraphView::revealRequested, this, &GraphPage::revealAndSelect);
     connect(m_view, &GraphView::nodeActivated, this, &GraphPage::chooseSubgraph);
     connect(m_search, &GraphSearchPanel::nodeChosen, this, &GraphPage::revealAndSelect);
     connect(m_search, &GraphSearchPanel::tensorChosen, this, [this](int tensor) {
+        showProperties(true);
         m_properties->showTensor(tensor);
         const DisplayTensor& t = document()->graph->tensors()[static_cast<size_t>(tensor)];
         // Show where the tensor comes from, or its first user for initializers.
@@ -179,7 +203,7 @@ void GraphPage::showLevel() {
     m_search->setDocument(doc);
     m_properties->setDocument(doc, m_levels.back().path);
     m_hasLayout = false;
-    m_fitPending = true;
+    m_pendingView = PendingView::Start;
     m_pendingSelect = -1;
     rebuildBreadcrumb();
     m_status->setText(tr("%n operator(s)", nullptr, doc->graph->operatorCount()));
@@ -215,10 +239,11 @@ void GraphPage::onLayoutFinished(quint64, const SceneLayout& layout, qint64 ms) 
                           .arg(ms)
                           .arg(layout.engine)
                           .arg(layout.reusedLayouts));
-    if (m_fitPending) {
+    if (m_pendingView == PendingView::Start)
+        m_view->showStart();
+    else if (m_pendingView == PendingView::Fit)
         m_view->fitToView();
-        m_fitPending = false;
-    }
+    m_pendingView = PendingView::None;
     if (m_pendingSelect >= 0) {
         m_view->selectNode(m_pendingSelect, true);
         m_pendingSelect = -1;
@@ -256,7 +281,7 @@ void GraphPage::collapseAll() {
     auto& expanded = m_levels.back().expanded;
     std::fill(expanded.begin(), expanded.end(), false);
     expanded[0] = true;
-    m_fitPending = true;
+    m_pendingView = PendingView::Fit;
     relayout();
 }
 
@@ -370,6 +395,22 @@ void GraphPage::rebuildBreadcrumb() {
 
 QList<QAction*> GraphPage::viewActions() const {
     return m_actions;
+}
+
+NodePropertiesPanel* GraphPage::detachPropertiesPanel() {
+    m_propertiesDetached = true;
+    m_properties->setParent(nullptr); // leaves the splitter; the new parent shows it
+    return m_properties;
+}
+
+void GraphPage::showProperties(bool shown) {
+    if (!m_propertiesDetached)
+        m_properties->setVisible(shown);
+}
+
+void GraphPage::showSearch() {
+    m_search->show();
+    m_search->focusSearch();
 }
 
 bool GraphPage::exportSvg(const QString& path, QString* error) {

@@ -64,6 +64,14 @@ public:
     NodePropertiesPanel* propertiesPanel() const { return m_properties; }
     LayoutController* layoutController() const { return m_layout; }
     QList<QAction*> viewActions() const;
+    QAction* minimapAction() const { return m_minimapAction; }
+    // Moves the properties panel out of the page, for a window that docks it; the page then
+    // no longer shows or hides it. Until then it sits at the right, shown while something is
+    // selected.
+    NodePropertiesPanel* detachPropertiesPanel();
+    // Shows the search list at the left and puts the cursor in its field (Ctrl+F); Escape in
+    // the list hides it again.
+    void showSearch();
 
     bool exportSvg(const QString& path, QString* error = nullptr);
     bool exportPng(const QString& path, QString* error = nullptr);
@@ -88,6 +96,7 @@ private:
     void onLayoutFinished(quint64 generation, const SceneLayout& layout, qint64 ms);
     void chooseSubgraph(int node);
     void exportWithDialog(bool svg);
+    void showProperties(bool shown);
 
     GraphView* m_view;
     GraphSearchPanel* m_search;
@@ -100,8 +109,12 @@ private:
     QLabel* m_status;
     QList<QAction*> m_actions;
     std::vector<Level> m_levels;
+    QAction* m_minimapAction = nullptr;
+    bool m_propertiesDetached = false;
     bool m_hasLayout = false;
-    bool m_fitPending = false;
+    // What the next layout shows: the first view of a graph, or all of it (after Collapse All).
+    enum class PendingView { None, Start, Fit };
+    PendingView m_pendingView = PendingView::None;
     int m_pendingSelect = -1;
     int m_focusBlock = -1;
 };

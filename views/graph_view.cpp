@@ -33,7 +33,7 @@ public:
         setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         setFrameShape(QFrame::Box);
-        setBackgroundBrush(QColor(0xf4, 0xf4, 0xf4, 230));
+        setTranslucent(false);
         setCursor(Qt::PointingHandCursor);
         setToolTip(tr("Overview: click to move the view"));
         m_render.setSingleShot(true);
@@ -46,12 +46,21 @@ public:
         fitInView(m_coordinates.sceneRect(), Qt::KeepAspectRatio);
         renderPicture();
     }
+    // Translucent when no corner of the view is free of nodes: the graph shows through.
+    void setTranslucent(bool translucent) {
+        m_translucent = translucent;
+        setBackgroundBrush(QColor(0xf4, 0xf4, 0xf4, translucent ? 110 : 230));
+        viewport()->update();
+    }
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override {
         QGraphicsView::drawBackground(painter, rect);
-        if (!m_picture.isNull())
-            painter->drawImage(m_coordinates.sceneRect(), m_picture);
+        if (m_picture.isNull())
+            return;
+        painter->setOpacity(m_translucent ? 0.5 : 1.0);
+        painter->drawImage(m_coordinates.sceneRect(), m_picture);
+        painter->setOpacity(1.0);
     }
     void drawForeground(QPainter* painter, const QRectF&) override {
         const QPolygonF visible = m_main->mapToScene(m_main->viewport()->rect());
@@ -101,6 +110,7 @@ private:
     QGraphicsScene m_coordinates; // empty; only its scene rect, for the mapping
     QImage m_picture;
     QTimer m_render;
+    bool m_translucent = false;
 };
 
 GraphView::GraphView(QWidget* parent)
@@ -122,10 +132,15 @@ GraphView::GraphView(QWidget* parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSelectionChanged);
 }
 
-GraphView::~GraphView() = default;
+GraphView::~GraphView() {
+    // The scene dies with this view's children, deselecting its items as it goes: no
+    // selection signals from a half-destroyed view (and window) around it.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
 
 void GraphView::setDocument(std::shared_ptr<const GraphDocument> document) {
     m_document = std::move(document);
+    m_keepStart = false;
     m_layout = SceneLayout{};
     m_overlay = std::make_shared<OverlayState>();
     m_legend->hide();
@@ -179,6 +194,7 @@ void GraphView::setSceneLayout(const SceneLayout& layout) {
         m_nodeItems[static_cast<size_t>(n.node)] = item;
     }
     m_scene->setSceneRect(layout.bounds.adjusted(-40, -40, 40, 40));
+    setSceneRect(QRectF()); // follow the scene's again (showStart() may widen it)
     if (keepNode >= 0 && m_nodeItems[static_cast<size_t>(keepNode)])
         m_nodeItems[static_cast<size_t>(keepNode)]->setSelected(true);
     else if (keepBlock >= 0 && m_blockItems[static_cast<size_t>(keepBlock)])
@@ -193,8 +209,10 @@ bool GraphView::selectNode(int node, bool center) {
     QGraphicsItem* item = m_nodeItems[static_cast<size_t>(node)];
     m_scene->clearSelection();
     item->setSelected(true);
-    if (center)
+    if (center) {
+        m_keepStart = false;
         centerOn(item);
+    }
     return true;
 }
 
@@ -204,8 +222,10 @@ bool GraphView::selectBlock(int block, bool center) {
         return false;
     m_scene->clearSelection();
     m_blockItems[static_cast<size_t>(block)]->setSelected(true);
-    if (center)
+    if (center) {
+        m_keepStart = false;
         centerOn(m_blockItems[static_cast<size_t>(block)]);
+    }
     return true;
 }
 
@@ -230,11 +250,62 @@ QRectF GraphView::nodeRect(int node) const {
 }
 
 void GraphView::fitToView() {
+    m_keepStart = false;
+    setSceneRect(QRectF());
     fitInView(m_layout.bounds.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
     // Never blow small graphs up beyond 1.5x.
     if (zoomLevel() > 1.5)
         setTransform(QTransform::fromScale(1.5, 1.5));
     centerOn(m_layout.bounds.center());
+}
+
+void GraphView::showStart() {
+    fitToView();
+    if (m_document && zoomLevel() < legibleZoom()) {
+        const double zoom = readingZoom();
+        setTransform(QTransform::fromScale(zoom, zoom));
+        // The inputs on the first screenful: some feed only nodes far down the graph, and
+        // Graphviz then ranks them there.
+        const QSizeF shown = mapToScene(viewport()->rect()).boundingRect().size();
+        const DisplayGraph& graph = *m_document->graph;
+        QRectF inputs;
+        for (const SceneNode& n : m_layout.nodes)
+            if (graph.nodes()[static_cast<size_t>(n.node)].kind == DisplayNodeKind::GraphInput &&
+                n.rect.top() < m_layout.bounds.top() + shown.height())
+                inputs = inputs.united(n.rect);
+        const double x = inputs.isNull() ? m_layout.bounds.center().x() : inputs.center().x();
+        // Inputs near a side of a wide graph: room to scroll past that side, so they can sit in
+        // the middle. The view's own scroll area; the scene (and the minimap) keep theirs.
+        const QRectF scene = m_scene->sceneRect();
+        const double half = shown.width() / 2;
+        setSceneRect(scene.adjusted(-std::max(0.0, half - (x - scene.left())), 0,
+                                    std::max(0.0, half - (scene.right() - x)), 0));
+        centerOn(x, m_layout.bounds.top() - 20 + shown.height() / 2);
+    }
+    placeMinimap();
+    // The window may still be growing (a maximize the window manager applies late, docks
+    // settling): until the user moves the view, resizes show the start again.
+    m_keepStart = true;
+}
+
+void GraphView::zoomToActualSize() {
+    m_keepStart = false;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    setTransform(QTransform());
+    centerOn(centre);
+}
+
+double GraphView::titlePixelSize() const {
+    const QFont font = GraphFonts::standard().title;
+    return font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * logicalDpiY() / 72.0;
+}
+
+double GraphView::legibleZoom() const {
+    return kMinTitlePixels / titlePixelSize();
+}
+
+double GraphView::readingZoom() const {
+    return std::max(1.0, legibleZoom());
 }
 
 void GraphView::zoomToSelection() {
@@ -243,6 +314,7 @@ void GraphView::zoomToSelection() {
         area = area.united(item->sceneBoundingRect());
     if (area.isEmpty())
         return;
+    m_keepStart = false;
     fitInView(area.adjusted(-80, -80, 80, 80), Qt::KeepAspectRatio);
     if (zoomLevel() > 2)
         setTransform(QTransform::fromScale(2, 2));
@@ -250,6 +322,7 @@ void GraphView::zoomToSelection() {
 }
 
 void GraphView::zoomBy(double factor) {
+    m_keepStart = false;
     const double next = std::clamp(zoomLevel() * factor, 0.01, 8.0);
     scale(next / zoomLevel(), next / zoomLevel());
 }
@@ -260,6 +333,16 @@ double GraphView::zoomLevel() const {
 
 void GraphView::setMinimapVisible(bool visible) {
     m_minimap->setVisible(visible);
+    if (visible)
+        placeMinimap();
+}
+
+bool GraphView::isMinimapVisible() const {
+    return !m_minimap->isHidden();
+}
+
+QRect GraphView::minimapGeometry() const {
+    return m_minimap->isHidden() ? QRect() : m_minimap->geometry().translated(-viewport()->pos());
 }
 
 void GraphView::setOverlay(const NodeOverlay& overlay) {
@@ -340,12 +423,20 @@ bool GraphView::ensureNodeVisible(int node, int margin) {
             item = m_blockItems[static_cast<size_t>(b)];
     if (!item)
         return false;
-    ensureVisible(item, margin, margin);
+    m_keepStart = false;
+    if (zoomLevel() < legibleZoom()) {
+        const double zoom = readingZoom();
+        setTransform(QTransform::fromScale(zoom, zoom));
+        centerOn(item);
+    } else {
+        ensureVisible(item, margin, margin);
+    }
     return item == m_nodeItems[static_cast<size_t>(node)];
 }
 
 void GraphView::wheelEvent(QWheelEvent* event) {
     // Wheel zooms around the cursor (the usual graph viewer habit); Shift+wheel scrolls.
+    m_keepStart = false;
     if (event->modifiers() & Qt::ShiftModifier) {
         QGraphicsView::wheelEvent(event);
         return;
@@ -355,6 +446,7 @@ void GraphView::wheelEvent(QWheelEvent* event) {
 }
 
 void GraphView::keyPressEvent(QKeyEvent* event) {
+    m_keepStart = false;
     switch (event->key()) {
     case Qt::Key_Up:
         followEdge(true);
@@ -402,7 +494,15 @@ void GraphView::mouseDoubleClickEvent(QMouseEvent* event) {
 
 void GraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    placeMinimap();
+    if (m_keepStart)
+        showStart();
+    else
+        placeMinimap();
+}
+
+void GraphView::mousePressEvent(QMouseEvent* event) {
+    m_keepStart = false;
+    QGraphicsView::mousePressEvent(event);
 }
 
 void GraphView::scrollContentsBy(int dx, int dy) {
@@ -412,10 +512,41 @@ void GraphView::scrollContentsBy(int dx, int dy) {
 
 void GraphView::placeMinimap() {
     const QRect area = viewport()->geometry();
-    m_minimap->move(area.right() - m_minimap->width() - 8, area.bottom() - m_minimap->height() - 8);
-    m_minimap->raise();
     m_legend->move(area.left() + 8, area.top() + 8);
     m_legend->raise();
+    // The first corner, from the bottom right, where the minimap hides no node. Chosen when the
+    // view is shown or resized, never while panning: a minimap that jumps is worse than one
+    // that covers a node for a moment.
+    const QSize size = m_minimap->size();
+    const int left = area.left() + 8;
+    const int right = area.right() - size.width() - 8;
+    const int top = area.top() + 8;
+    const int bottom = area.bottom() - size.height() - 8;
+    QList<QPoint> corners = {{right, bottom}, {left, bottom}, {right, top}};
+    if (m_legend->isHidden())
+        corners << QPoint(left, top);
+    QPoint chosen = corners.front();
+    bool free = false;
+    for (const QPoint& corner : std::as_const(corners)) {
+        if (!coversNodes(QRect(corner, size).translated(-area.topLeft()))) {
+            chosen = corner;
+            free = true;
+            break;
+        }
+    }
+    m_minimap->move(chosen);
+    m_minimap->setTranslucent(!free);
+    m_minimap->raise();
+}
+
+bool GraphView::coversNodes(const QRect& viewportRect) const {
+    for (QGraphicsItem* item : items(viewportRect)) {
+        const int kind = item->data(kItemKindRole).toInt();
+        if (kind == int(GraphItemKind::Node) ||
+            (kind == int(GraphItemKind::Block) && !static_cast<BlockGraphItem*>(item)->isExpanded()))
+            return true;
+    }
+    return false;
 }
 
 void GraphView::onSelectionChanged() {

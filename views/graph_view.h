@@ -40,10 +40,26 @@ public:
     QRectF nodeRect(int node) const; // empty when not visible
 
     void fitToView();
+    // The first view of a graph, as in Netron: the whole graph when it fits at a zoom where
+    // node titles are legible, else the graph's inputs at the reading zoom, centred
+    // horizontally at the top.
+    void showStart();
+    void zoomToActualSize(); // 100%, around the centre of the view
     void zoomToSelection();
     void zoomBy(double factor);
     double zoomLevel() const;
+    // Pixels a node title is drawn with at zoom 1 (the title font's size on this screen).
+    double titlePixelSize() const;
+    // The lowest zoom at which node titles are kMinTitlePixels tall.
+    double legibleZoom() const;
+    // The zoom views jump to when they must be readable: 100%, or more on screens where
+    // 100% would not be legible.
+    double readingZoom() const;
+    static constexpr double kMinTitlePixels = 10.0;
     void setMinimapVisible(bool visible);
+    bool isMinimapVisible() const;
+    // Where the minimap sits, in viewport coordinates (empty when hidden).
+    QRect minimapGeometry() const;
 
     // Colours, badges and marks over the nodes (node_overlay.h); the legend shows while the
     // overlay has a heat scale. Kept across relayouts; cleared with a new document.
@@ -60,7 +76,9 @@ public:
     // The card drawn for a tensor, or null (not computed, or its edge is hidden in a block).
     QGraphicsItem* valuePreviewItem(int tensor) const { return m_previewItems.value(tensor); }
     // Scrolls just enough to show a node (or the closed block hiding it) without touching the
-    // selection; returns whether the node itself is drawn.
+    // selection; returns whether the node itself is drawn. A view zoomed out below legibility
+    // first zooms in to readingZoom() around the node, so that following a node (the
+    // debugger's current one) never shows it as a few unreadable pixels.
     bool ensureNodeVisible(int node, int margin = 80);
 
     QImage renderImage(double scale = 1.0, int maxSide = 16384) const;
@@ -79,6 +97,7 @@ signals:
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -90,6 +109,7 @@ private:
     void cycleAlternative(int step);
     void goToNode(int node);
     void placeMinimap();
+    bool coversNodes(const QRect& viewportRect) const;
     void addPreviewItem(int tensor, const TensorSketch& sketch);
 
     QGraphicsScene* m_scene;
@@ -104,6 +124,7 @@ private:
     QHash<int, TensorSketch> m_sketches;
     QHash<int, QGraphicsItem*> m_previewItems;
     bool m_previewsShown = false;
+    bool m_keepStart = false; // showStart() holds until the user moves the view
     // Keyboard navigation: where the last Up/Down came from and which alternatives it had.
     std::vector<int> m_navChoices;
     int m_navIndex = 0;
