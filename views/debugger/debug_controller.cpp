@@ -163,8 +163,10 @@ void DebugController::createActions() {
         m_planActions << action;
         return action;
     };
-    m_runAction = add(tr("&Run"), QKeySequence(Qt::Key_F5),
-                      tr("Run the model from the start to the end or a breakpoint"), [this] { run(); });
+    // F5 as in IDEs: start a run, or go on from where a pass stopped.
+    m_runAction = add(tr("&Run / Continue"), QKeySequence(Qt::Key_F5),
+                      tr("Run the model to the end or a breakpoint, continuing a stopped pass"),
+                      [this] { m_inPass ? resume() : run(); });
     m_continueAction = add(tr("&Continue"), QKeySequence(Qt::Key_F8), tr("Run on from the current node"),
                            [this] { resume(); });
     m_stepAction = add(tr("&Step"), QKeySequence(Qt::Key_F10), tr("Run the next node in execution order"),
@@ -173,7 +175,9 @@ void DebugController::createActions() {
                         tr("Run until the selected node has run"), [this] { runToSelected(); });
     m_pauseAction = add(tr("&Pause"), QKeySequence(Qt::SHIFT | Qt::Key_F8), tr("Stop before the next node"),
                         [this] { pause(); });
-    m_restartAction = add(tr("Rest&art"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+    m_stopAction = add(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                       tr("End the pass; the next run starts from the first node"), [this] { stop(); });
+    m_restartAction = add(tr("Rest&art"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5),
                           tr("Start a new pass, stopped before the first node"), [this] { restart(); });
     m_menu->addSeparator();
     m_breakpointAction =
@@ -211,8 +215,8 @@ void DebugController::createActions() {
     m_toolBar->addWidget(m_backend);
     m_toolBar->addWidget(m_threads);
     m_toolBar->addSeparator();
-    m_toolBar->addActions(
-        {m_runAction, m_continueAction, m_stepAction, m_runToAction, m_pauseAction, m_restartAction});
+    m_toolBar->addActions({m_runAction, m_continueAction, m_stepAction, m_runToAction, m_pauseAction,
+                           m_stopAction, m_restartAction});
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_breakpointAction, m_inputsAction, m_profileAction});
     m_toolBar->addSeparator();
@@ -314,6 +318,7 @@ void DebugController::setModel(std::shared_ptr<const Model> model, const QString
     m_failedNode = -1;
     m_heat = false;
     m_lastStop = {};
+    m_followCurrent = false;
     m_breakpoints.clear();
     m_executionModel->clear();
     m_tensorPanel->clear();
@@ -399,16 +404,19 @@ QString DebugController::nodeTitle(int planIndex) const {
 }
 
 void DebugController::run() {
+    m_followCurrent = true;
     if (m_ready)
         m_executor->run();
 }
 
 void DebugController::step() {
+    m_followCurrent = true;
     if (m_ready)
         m_executor->step();
 }
 
 void DebugController::resume() {
+    m_followCurrent = true;
     if (m_ready)
         m_executor->resume();
 }
@@ -417,7 +425,13 @@ void DebugController::pause() {
     m_executor->pause();
 }
 
+void DebugController::stop() {
+    if (m_ready)
+        m_executor->stop();
+}
+
 void DebugController::restart() {
+    m_followCurrent = true;
     if (m_ready)
         m_executor->restart();
 }
@@ -437,6 +451,7 @@ void DebugController::runToDisplayNode(int displayNode) {
         showStatus(tr("Select a node of the main graph to run to."));
         return;
     }
+    m_followCurrent = true;
     m_executor->runTo(plan);
 }
 
@@ -514,6 +529,10 @@ void DebugController::onStopped(const StopInfo& info) {
     case StopCause::Paused:
         showStatus(tr("Paused before %1.").arg(nodeTitle(info.nextNode)));
         break;
+    case StopCause::Stopped:
+        m_inPass = false;
+        showStatus(tr("Stopped; the next run starts from the first node."));
+        break;
     case StopCause::Step:
     case StopCause::RunTo:
         break;
@@ -526,8 +545,10 @@ void DebugController::onStopped(const StopInfo& info) {
         m_executionView->scrollTo(current);
     refreshOverlay();
     // Keep the current (or failing) node in view; closed blocks show the mark on themselves.
+    // Not before the user has run anything: the pass set up after loading must leave the
+    // first view alone.
     const int display = m_map.displayNode(m_failedNode >= 0 ? m_failedNode : currentPlanNode());
-    if (display >= 0 && onMainGraph())
+    if (display >= 0 && onMainGraph() && m_followCurrent)
         m_page->view()->ensureNodeVisible(display);
     updateStateLabel();
     updateActions();
@@ -630,6 +651,7 @@ void DebugController::updateActions() {
         action->setEnabled(ready);
     m_pauseAction->setEnabled(ready && busy);
     m_continueAction->setEnabled(ready && m_inPass);
+    m_stopAction->setEnabled(ready && (m_inPass || busy));
     m_backend->setEnabled(m_model != nullptr);
 }
 

@@ -74,6 +74,7 @@ public:
     void runToDisplayNode(int displayNode);
     void resume();
     void pause();
+    void stop();
     void restart();
     void profile(int warmup, int runs);
     void toggleBreakpoint(int displayNode);
@@ -136,6 +137,8 @@ private:
     QAction* m_continueAction = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_restartAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    bool m_followCurrent = false; // the view follows stops once the user has run something
     QAction* m_breakpointAction = nullptr;
     QAction* m_opBreakpointAction = nullptr;
     QAction* m_scopeBreakpointAction = nullptr;

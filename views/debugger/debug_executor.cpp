@@ -310,6 +310,16 @@ void DebugExecutor::pause() {
         m_session->requestStop();
 }
 
+void DebugExecutor::stop() {
+    pause();
+    // Not an execution command: posting it must not clear the pause requested just above.
+    post({tr("Stopping"), QString(), false, [this] {
+              m_needsBegin = true;
+              m_pause.store(false);
+              finishStop({StopCause::Stopped, 0, m_lastRan, QString(), 0});
+          }});
+}
+
 void DebugExecutor::profile(int warmup, int runs) {
     post({tr("Profiling"), QString(), true, [this, warmup, runs] {
               if (ensureSession())

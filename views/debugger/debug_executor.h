@@ -60,6 +60,7 @@ public:
     void resume();             // on from where it stopped, to the end or a breakpoint
     void restart();            // a new pass, stopped before the first node
     void pause();
+    void stop(); // pauses, then ends the pass
     void profile(int warmup, int runs);
     void fetchValue(const QString& name, quint64 tag);
 

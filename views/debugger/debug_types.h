@@ -52,6 +52,7 @@ enum class StopCause {
     Breakpoint,     // before a node with a breakpoint
     DataBreakpoint, // a node's output tripped the data watch
     Paused,         // the user asked
+    Stopped,        // the user ended the pass; the next run or step starts over
     Finished,       // the whole graph ran
     Failed,         // a node failed; message says why
 };
