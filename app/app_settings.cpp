@@ -11,6 +11,7 @@ const QString kRecentFiles = QStringLiteral("recentFiles");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kState = QStringLiteral("mainWindow/state");
+const QString kMinimap = QStringLiteral("graph/minimap");
 const QString kLastDir = QStringLiteral("ui/lastOpenDirectory");
 const QString kBackend = QStringLiteral("exec/backend");
 const QString kThreads = QStringLiteral("exec/threads");
@@ -66,6 +67,14 @@ QByteArray AppSettings::windowState() {
 
 void AppSettings::setWindowState(const QByteArray& state) {
     QSettings().setValue(kState, state);
+}
+
+bool AppSettings::minimapVisible() {
+    return QSettings().value(kMinimap, true).toBool();
+}
+
+void AppSettings::setMinimapVisible(bool visible) {
+    QSettings().setValue(kMinimap, visible);
 }
 
 QString AppSettings::lastOpenDirectory() {

@@ -31,6 +31,10 @@ public:
     static QByteArray windowState();
     static void setWindowState(const QByteArray& state);
 
+    // Whether the graph view shows its minimap (on by default).
+    static bool minimapVisible();
+    static void setMinimapVisible(bool visible);
+
     static QString lastOpenDirectory();
     static void setLastOpenDirectory(const QString& directory);
 

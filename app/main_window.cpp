@@ -12,8 +12,11 @@
 #include "views/debugger/debug_executor.h"
 #include "views/edit_controller.h"
 #include "views/graph_page.h"
+#include "views/graph_view.h"
 #include "views/model_editor.h"
 #include "views/model_overview_panel.h"
+#include "views/node_properties_panel.h"
+#include "views/shortcuts_dialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -78,12 +81,16 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("ONNX Scope"));
     statusBar()->showMessage(tr("Ready"));
 
-    // A first start fills most of the screen: graphs need the room. Later starts restore the
-    // user's own geometry.
-    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
-    resize(std::max(1024, available.width() * 4 / 5), std::max(700, available.height() * 4 / 5));
-    restoreGeometry(AppSettings::windowGeometry());
-    restoreState(AppSettings::windowState());
+    // A first start fills the screen: graphs need the room. Un-maximized, the window keeps
+    // most of the screen, centred. Later starts restore the user's own geometry and docks.
+    m_defaultState = saveState();
+    if (!restoreGeometry(AppSettings::windowGeometry())) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::max(1024, available.width() * 4 / 5), std::max(700, available.height() * 4 / 5));
+        move(available.center() - rect().center());
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
+    m_defaultSizesPending = !restoreState(AppSettings::windowState());
 }
 
 MainWindow::~MainWindow() = default;
@@ -124,6 +131,14 @@ void MainWindow::createActions() {
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_resetLayoutAction = new QAction(tr("&Reset Layout"), this);
+    m_resetLayoutAction->setStatusTip(tr("Show the graph with the panels in their first arrangement"));
+    connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+
     m_aboutQtAction = new QAction(tr("About &Qt"), this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -142,6 +157,8 @@ void MainWindow::createMenus() {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
 }
@@ -252,9 +269,22 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_overviewDock);
     QAction* toggle = m_overviewDock->toggleViewAction();
     toggle->setText(tr("&Overview"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_viewMenu->addAction(toggle);
     m_toolBar->addAction(toggle);
+
+    // The properties share the overview's column as a tab: the graph keeps the window's width.
+    // A selection brings them to the front, clicking the empty canvas the overview.
+    m_propertiesDock = new QDockWidget(tr("Properties"), this);
+    m_propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    m_propertiesDock->setWidget(m_graphPage->detachPropertiesPanel());
+    addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+    tabifyDockWidget(m_overviewDock, m_propertiesDock);
+    m_propertiesDock->toggleViewAction()->setText(tr("&Properties"));
+    m_viewMenu->addAction(m_propertiesDock->toggleViewAction());
+    GraphView* view = m_graphPage->view();
+    for (auto selected : {&GraphView::nodeSelected, &GraphView::tensorSelected, &GraphView::blockSelected})
+        connect(view, selected, this, [this] { raiseSidePanel(m_propertiesDock); });
+    connect(view, &GraphView::selectionCleared, this, [this] { raiseSidePanel(m_overviewDock); });
 
     // The Debug menu goes before Help, the last menu.
     m_debug = new DebugController(this, m_graphPage);
@@ -289,11 +319,13 @@ void MainWindow::createDocks() {
         updateRecentFiles();
     });
 
-    const QList<QAction*> graphActions = m_graphPage->viewActions();
-    if (!graphActions.isEmpty()) {
-        m_viewMenu->addSeparator();
-        m_viewMenu->addActions(graphActions);
-    }
+    m_viewMenu->addAction(m_resetLayoutAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(m_graphPage->viewActions());
+    QAction* minimap = m_graphPage->minimapAction();
+    minimap->setChecked(AppSettings::minimapVisible());
+    connect(minimap, &QAction::toggled, this, &AppSettings::setMinimapVisible);
+    m_overviewDock->raise();
 }
 
 void MainWindow::updateIcons() {
@@ -490,6 +522,36 @@ void MainWindow::showAbout() {
     auto* dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void MainWindow::resetLayout() {
+    restoreState(m_defaultState);
+    applyDefaultDockSizes();
+}
+
+void MainWindow::applyDefaultDockSizes() {
+    // The side column gets about a quarter of the screen; the graph keeps the rest.
+    const int screenWidth = screen() ? screen()->availableGeometry().width() : width();
+    resizeDocks({m_overviewDock}, {std::clamp(screenWidth / 4, 280, 460)}, Qt::Horizontal);
+}
+
+void MainWindow::raiseSidePanel(QDockWidget* dock) {
+    // A panel the user closed stays closed.
+    if (dock->toggleViewAction()->isChecked())
+        dock->raise();
+}
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog dialog(menuBar(), this);
+    dialog.exec();
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_defaultSizesPending) {
+        m_defaultSizesPending = false;
+        applyDefaultDockSizes();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

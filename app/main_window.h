@@ -54,6 +54,10 @@ public:
     DebugController* debugController() const { return m_debug; }
     CompareController* compareController() const { return m_compare; }
     QMenu* recentFilesMenu() const { return m_recentMenu; }
+    // Back to the first start's arrangement: the graph in the centre, one column of tabbed
+    // panels at the right (overview, properties, metadata, history), the debugger's and
+    // comparison's docks closed until they have something to show.
+    void resetLayout();
 
 signals:
     void modelLoaded(const QString& path);
@@ -61,6 +65,7 @@ signals:
     void loadCancelled(const QString& path);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -85,6 +90,9 @@ private:
     void showOpenDialog();
     void showSettings();
     void showAbout();
+    void showShortcuts();
+    void applyDefaultDockSizes();
+    void raiseSidePanel(QDockWidget* dock);
 
     QAction* m_openAction = nullptr;
     QAction* m_closeAction = nullptr;
@@ -92,6 +100,8 @@ private:
     QAction* m_settingsAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    QAction* m_resetLayoutAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_clearRecentAction = nullptr;
     QMenu* m_recentMenu = nullptr;
@@ -113,6 +123,9 @@ private:
     GraphPage* m_graphPage = nullptr;
 
     QDockWidget* m_overviewDock = nullptr;
+    QDockWidget* m_propertiesDock = nullptr;
+    QByteArray m_defaultState; // saveState() of the arrangement built in the constructor
+    bool m_defaultSizesPending = false;
     DebugController* m_debug = nullptr;
     CompareController* m_compare = nullptr;
     ModelOverviewPanel* m_overview = nullptr;
