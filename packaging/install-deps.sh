@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs the Debian 12 packages ONNX Scope needs to build, test and package: the one list.
 # Only missing packages are installed, and `apt-get update` runs only when something is missing.
+# Qt's own translations and a Korean font are listed too: the .deb only recommends them, and
+# --no-install-recommends below would leave a Korean source build with English Qt dialogs and
+# Hangul drawn as boxes (tests/app/tst_first_view checks for qtbase_ko).
 # Usage: packaging/install-deps.sh [--dry-run]   (as root, or with sudo available)
 set -eu
 
@@ -14,6 +17,7 @@ libdnnl-dev zlib1g-dev
 libjpeg62-turbo-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev
 python3-onnx python3-torch python3-torchvision python3-numpy
 xvfb xauth
+qt6-translations-l10n fonts-nanum
 appstream desktop-file-utils shared-mime-info
 "
 
