@@ -4,9 +4,11 @@
 #include "main_window.h"
 #include "themed_icons.h"
 #include "translation_loader.h"
+#include "views/graph_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 using namespace onnxscope;
 
@@ -33,6 +35,11 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Interface language (en, ko); overrides Settings."),
         QStringLiteral("code"));
     parser.addOption(language);
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window once the model is shown, then quit."),
+        QStringLiteral("file.png"));
+    parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("model"),
                                  QApplication::translate("main", "ONNX model to open."),
                                  QStringLiteral("[model.onnx]"));
@@ -42,6 +49,15 @@ int main(int argc, char* argv[]) {
 
     MainWindow window;
     window.show();
+    if (parser.isSet(screenshot)) {
+        // For packaging/screenshots.sh: the picture is taken once the first view is painted.
+        const QString path = parser.value(screenshot);
+        QObject::connect(window.graphPage(), &GraphPage::layoutReady, &window, [&window, path] {
+            QTimer::singleShot(500, &window,
+                               [&window, path] { QApplication::exit(window.grab().save(path) ? 0 : 1); });
+        });
+        QObject::connect(&window, &MainWindow::loadFailed, &window, [] { QApplication::exit(1); });
+    }
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     return app.exec();
