@@ -26,7 +26,7 @@
 <context>
     <name>onnxscope::DebugExecutor</name>
     <message numerus="yes">
-        <location filename="../views/debugger/debug_executor.cpp" line="+489"/>
+        <location filename="../views/debugger/debug_executor.cpp" line="+499"/>
         <source>Profiling paused after %n run(s).</source>
         <translation>
             <numerusform>Profiling paused after %n run.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>onnxscope::GraphPage</name>
     <message numerus="yes">
-        <location filename="../views/graph_page.cpp" line="+185"/>
+        <location filename="../views/graph_page.cpp" line="+209"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>onnxscope::MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/main_window.cpp" line="+434"/>
+        <location filename="../app/main_window.cpp" line="+466"/>
         <source>Loaded %1 in %2 ms: %n node(s).</source>
         <translation>
             <numerusform>Loaded %1 in %2 ms: %n node.</numerusform>

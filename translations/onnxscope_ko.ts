@@ -1069,7 +1069,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+28"/>
+        <location filename="../app/main.cpp" line="+30"/>
         <source>Browse, run and profile ONNX models.</source>
         <translation>ONNX 모델을 탐색하고 실행하고 프로파일합니다.</translation>
     </message>
@@ -1077,6 +1077,11 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <location line="+5"/>
         <source>Interface language (en, ko); overrides Settings.</source>
         <translation>인터페이스 언어(en, ko). 설정보다 우선합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a picture of the window once the model is shown, then quit.</source>
+        <translation>모델이 표시되면 창의 그림을 저장하고 종료합니다.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1604,17 +1609,17 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>디버그 도구 모음</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>&amp;Run</source>
-        <translation>실행(&amp;R)</translation>
+        <location line="+15"/>
+        <source>&amp;Run / Continue</source>
+        <translation>실행 / 계속(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Run the model from the start to the end or a breakpoint</source>
-        <translation>모델을 처음부터 끝이나 중단점까지 실행</translation>
+        <source>Run the model to the end or a breakpoint, continuing a stopped pass</source>
+        <translation>모델을 끝이나 중단점까지 실행합니다. 멈춘 실행이 있으면 이어서 실행합니다</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Continue</source>
         <translation>계속(&amp;C)</translation>
     </message>
@@ -1655,6 +1660,16 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
     </message>
     <message>
         <location line="+2"/>
+        <source>St&amp;op</source>
+        <translation>중지(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the pass; the next run starts from the first node</source>
+        <translation>이번 실행을 끝냅니다. 다음 실행은 첫 노드부터 시작합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rest&amp;art</source>
         <translation>다시 시작(&amp;A)</translation>
     </message>
@@ -1770,12 +1785,12 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+486"/>
+        <location line="+504"/>
         <source>Profile</source>
         <translation>프로파일</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-438"/>
         <source>Planning…</source>
         <translation>실행 계획을 세우는 중…</translation>
     </message>
@@ -1795,12 +1810,12 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>입력 없음</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>Select a node of the main graph to run to.</source>
         <translation>어디까지 실행할지 메인 그래프의 노드를 선택하세요.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Select a node of the main graph to set a breakpoint on.</source>
         <translation>중단점을 설정할 메인 그래프의 노드를 선택하세요.</translation>
     </message>
@@ -1865,12 +1880,17 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>%1 앞에서 일시 중지했습니다.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+4"/>
+        <source>Stopped; the next run starts from the first node.</source>
+        <translation>중지했습니다. 다음 실행은 첫 노드부터 시작합니다.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Node time</source>
         <translation>노드 시간</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Failed at %1</source>
         <translation>%1에서 실패</translation>
     </message>
@@ -1973,7 +1993,12 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>다시 시작하는 중</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
+        <source>Stopping</source>
+        <translation>중지하는 중</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Profiling</source>
         <translation>프로파일링 중</translation>
     </message>
@@ -2142,12 +2167,17 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
 <context>
     <name>onnxscope::GraphPage</name>
     <message>
-        <location filename="../views/graph_page.cpp" line="+47"/>
+        <location filename="../views/graph_page.cpp" line="+48"/>
         <source>Fit to View</source>
         <translation>화면에 맞추기</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Actual Size</source>
+        <translation>실제 크기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Zoom to Selection</source>
         <translation>선택 영역 확대</translation>
     </message>
@@ -2177,7 +2207,12 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>그래프를 PNG로 내보내기…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Show &amp;Minimap</source>
+        <translation>미니맵 표시(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -2187,7 +2222,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>진행 중인 배치 중지</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Layout cancelled.</source>
         <translation>배치를 취소했습니다.</translation>
     </message>
@@ -2202,7 +2237,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>배치 실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+88"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>연산자 %n개</numerusform>
@@ -2216,12 +2251,12 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Open %1</source>
         <translation>%1 열기</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+119"/>
         <source>Export Graph as SVG</source>
         <translation>그래프를 SVG로 내보내기</translation>
     </message>
@@ -2299,7 +2334,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
 <context>
     <name>onnxscope::GraphView</name>
     <message>
-        <location filename="../views/graph_view.cpp" line="+468"/>
+        <location filename="../views/graph_view.cpp" line="+599"/>
         <source>Graph exported by ONNX Scope</source>
         <translation>ONNX Scope에서 내보낸 그래프</translation>
     </message>
@@ -2536,18 +2571,18 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
 <context>
     <name>onnxscope::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="+78"/>
-        <location line="+388"/>
+        <location filename="../app/main_window.cpp" line="+81"/>
+        <location line="+417"/>
         <source>ONNX Scope</source>
         <translation>ONNX Scope</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-416"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
@@ -2593,6 +2628,21 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reset Layout</source>
+        <translation>배치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the graph with the panels in their first arrangement</source>
+        <translation>패널을 처음 배치로 되돌려 그래프를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
@@ -2617,7 +2667,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
@@ -2657,7 +2707,17 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
         <translation>개요(&amp;O)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>Properties</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Properties</source>
+        <translation>속성(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The debugger is using the model; pause it before editing.</source>
         <translation>디버거가 모델을 사용하고 있습니다. 편집하기 전에 일시 정지하세요.</translation>
     </message>
@@ -2668,7 +2728,7 @@ Exit status: 0, or 4 when --fail-above is given and the total&apos;s or a node&a
     </message>
     <message>
         <location line="+13"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>%1[*] — ONNX Scope</source>
         <translation>%1[*] — ONNX Scope</translation>
     </message>
@@ -3849,6 +3909,69 @@ The file on disk has not been changed.</source>
         <location line="+2"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU 스레드 수(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>onnxscope::ShortcutsDialog</name>
+    <message>
+        <location filename="../views/shortcuts_dialog.cpp" line="+33"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Graph canvas</source>
+        <translation>그래프 캔버스</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to a producer / a consumer</source>
+        <translation>생산 노드 / 소비 노드로 이동</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up / Down</source>
+        <translation>위 / 아래</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other producers or consumers</source>
+        <translation>다른 생산 노드나 소비 노드</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left / Right</source>
+        <translation>왼쪽 / 오른쪽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in / out</source>
+        <translation>확대 / 축소</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>+ / −, mouse wheel</source>
+        <translation>+ / −, 마우스 휠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected block or subgraph</source>
+        <translation>선택한 블록이나 하위 그래프 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>
