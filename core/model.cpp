@@ -126,9 +126,18 @@ onnx::ModelProto& Model::mutableProto() {
 
 std::shared_ptr<const onnx::ModelProto> Model::inferredShapes() const {
     std::lock_guard lock(m_inferredMutex);
-    if (!m_inferred)
-        m_inferred = std::shared_ptr<const onnx::ModelProto>(inferShapes(*m_proto).model);
+    if (!m_inferred) {
+        InferredModel inferred = inferShapes(*m_proto);
+        m_inferred = std::shared_ptr<const onnx::ModelProto>(std::move(inferred.model));
+        m_inferenceWarnings = std::move(inferred.warnings);
+    }
     return m_inferred;
+}
+
+std::string Model::inferenceWarnings() const {
+    inferredShapes();
+    std::lock_guard lock(m_inferredMutex);
+    return m_inferenceWarnings;
 }
 
 Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
