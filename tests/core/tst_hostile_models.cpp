@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fstream>
 #include <functional>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -84,6 +85,36 @@ void ifAround(onnx::GraphProto* g, const std::function<void(onnx::GraphProto*)>&
         }
         sub->add_output()->set_name("bad");
     }
+}
+
+// `depth` Ifs, each in the then branch of the one before; the innermost returns X.
+onnx::ModelProto nestedIfs(int depth) {
+    onnx::ModelProto m;
+    m.set_ir_version(8);
+    m.add_opset_import()->set_version(13);
+    auto* g = m.mutable_graph();
+    g->set_name("main");
+    setTensorType(g->add_input(), "X", onnx::TensorProto::FLOAT, {"2"});
+    setTensorType(g->add_input(), "cond", onnx::TensorProto::BOOL, {});
+    onnx::GraphProto* level = g;
+    for (int i = 0; i < depth; ++i) {
+        auto* node = addNode(level, "If", {"cond"}, {"y" + std::to_string(i)});
+        level->add_output()->set_name("y" + std::to_string(i));
+        auto* elseBranch = node->add_attribute();
+        elseBranch->set_name("else_branch");
+        elseBranch->set_type(onnx::AttributeProto::GRAPH);
+        elseBranch->mutable_g()->set_name("else" + std::to_string(i));
+        addNode(elseBranch->mutable_g(), "Identity", {"X"}, {"y" + std::to_string(i + 1)});
+        elseBranch->mutable_g()->add_output()->set_name("y" + std::to_string(i + 1));
+        auto* thenBranch = node->add_attribute();
+        thenBranch->set_name("then_branch");
+        thenBranch->set_type(onnx::AttributeProto::GRAPH);
+        level = thenBranch->mutable_g();
+        level->set_name("then" + std::to_string(i));
+    }
+    addNode(level, "Identity", {"X"}, {"y" + std::to_string(depth)});
+    level->add_output()->set_name("y" + std::to_string(depth));
+    return m;
 }
 
 struct Case {
@@ -383,6 +414,43 @@ private slots:
         QVERIFY(!a->sparse_tensor().has_values());
         QCOMPARE(tensors, 1); // the If body's weight
         QCOMPARE(nodes, 4);   // If, Conv in its then branch, Identity in its else branch, Relu
+    }
+
+    // Protobuf's default nesting limit (100 messages) refused 60 nested Ifs as "could not parse".
+    void deeplyNestedIfsLoadUpToTheLimit_data() {
+        QTest::addColumn<int>("depth");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("60") << 60 << QString();
+        QTest::newRow("300") << 300 << QString();
+        QTest::newRow("400") << 400
+                             << "it nests too deep: 401 graphs inside one another (1202 levels of protobuf "
+                                "messages), over the limit of 1000 levels";
+    }
+    void deeplyNestedIfsLoadUpToTheLimit() {
+        QFETCH(int, depth);
+        QFETCH(QString, error);
+        const std::string bytes = nestedIfs(depth).SerializeAsString();
+        QTemporaryDir tmp;
+        const std::string path = (tmp.path() + "/nested.onnx").toStdString();
+        std::ofstream(path, std::ios::binary) << bytes;
+        for (int fromFile = 0; fromFile < 2; ++fromFile) {
+            auto model =
+                fromFile ? Model::load(path) : Model::fromBytes(bytes.data(), bytes.size(), ".", "nested");
+            if (!error.isEmpty()) {
+                QVERIFY(!model.ok());
+                QVERIFY2(model.message().find(error.toStdString()) != std::string::npos,
+                         model.message().c_str());
+                continue;
+            }
+            QVERIFY2(model.ok(), model.message().c_str());
+            QCOMPARE((*model)->proto().SerializeAsString(), bytes);
+            // Everything that recurses through subgraphs must cope with the depth the parser allows.
+            QString ended = endsCleanly([&] {
+                (*model)->inferredShapes();
+                checkBeforeSave(**model);
+            });
+            QVERIFY2(ended.isEmpty(), qPrintable(ended));
+        }
     }
 
     void validModelsHaveNoFindings() {
