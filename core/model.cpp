@@ -5,9 +5,12 @@
 #include "proto_walk.h"
 #include "shape_inference.h"
 #include "tensor.h"
+#include "tensor_proto_io.h"
 #include "wire_format_check.h"
 
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <onnx/onnx_pb.h>
 
 #include <algorithm>
@@ -60,8 +63,32 @@ private:
     size_t m_lastChunk = 0;
 };
 
+// Protobuf refuses messages nested deeper than 100 by default, and each If/Loop/Scan level takes
+// three (node, attribute, graph), so 33 nested Ifs were enough to fail. 1000 allows about 330
+// levels while keeping parsing, and every recursive walk after it, well inside the stack.
+constexpr int kMaxMessageNesting = 1000;
+
+bool parseModel(google::protobuf::io::ZeroCopyInputStream& stream, onnx::ModelProto& model) {
+    google::protobuf::io::CodedInputStream coded(&stream);
+    coded.SetRecursionLimit(kMaxMessageNesting);
+    return model.ParseFromCodedStream(&coded);
+}
+
+// Why protobuf refused the bytes, as precisely as can be told.
+std::string parseError(const void* data, size_t size) {
+    if (auto framing = findWireFormatError(data, size))
+        return *framing;
+    auto nesting = measureNesting(data, size, onnx::ModelProto::descriptor());
+    if (nesting && nesting->messages > kMaxMessageNesting)
+        return "it nests too deep: " + std::to_string(nesting->graphs) + " graphs inside one another (" +
+               std::to_string(nesting->messages) + " levels of protobuf messages), over the limit of " +
+               std::to_string(kMaxMessageNesting) + " levels";
+    return "protobuf could not parse it (wrong field types or invalid UTF-8 in a string field)";
+}
+
 // Checks what a hostile file could use to make later code allocate or read out of bounds:
-// declared dims (negative, or a product that overflows) and external data ranges.
+// declared dims (negative, or a product that overflows) and external data (location, offset and
+// length against the dims and the file's size).
 Status checkTensors(const onnx::ModelProto& proto, const ExternalDataStore& store) {
     Status first;
     forEachTensorProto(proto, [&](const onnx::TensorProto& t) {
@@ -77,24 +104,7 @@ Status checkTensors(const onnx::ModelProto& proto, const ExternalDataStore& stor
         }
         if (t.data_location() != onnx::TensorProto::EXTERNAL)
             return;
-        std::string location;
-        std::optional<uint64_t> offset, length;
-        for (const auto& entry : t.external_data()) {
-            try {
-                if (entry.key() == "location")
-                    location = entry.value();
-                else if (entry.key() == "offset")
-                    offset = std::stoull(entry.value());
-                else if (entry.key() == "length")
-                    length = std::stoull(entry.value());
-            } catch (const std::exception&) {
-                first = Status::error("tensor '" + t.name() + "': external data " + entry.key() + " '" +
-                                      entry.value() + "' is not a number");
-                return;
-            }
-        }
-        auto bytes = store.read(location, offset.value_or(0), length, t.name());
-        if (!bytes.ok())
+        if (auto bytes = externalTensorBytes(t, &store); !bytes.ok())
             first = bytes.status();
     });
     return first;
@@ -126,9 +136,18 @@ onnx::ModelProto& Model::mutableProto() {
 
 std::shared_ptr<const onnx::ModelProto> Model::inferredShapes() const {
     std::lock_guard lock(m_inferredMutex);
-    if (!m_inferred)
-        m_inferred = std::shared_ptr<const onnx::ModelProto>(inferShapes(*m_proto).model);
+    if (!m_inferred) {
+        InferredModel inferred = inferShapes(*m_proto);
+        m_inferred = std::shared_ptr<const onnx::ModelProto>(std::move(inferred.model));
+        m_inferenceWarnings = std::move(inferred.warnings);
+    }
     return m_inferred;
+}
+
+std::string Model::inferenceWarnings() const {
+    inferredShapes();
+    std::lock_guard lock(m_inferredMutex);
+    return m_inferenceWarnings;
 }
 
 Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
@@ -147,12 +166,9 @@ Result<std::shared_ptr<Model>> Model::load(const std::filesystem::path& path) {
     {
         file.adviseSequential();
         ReleasingInputStream stream(&file, file.data(), file.size());
-        if (!model->m_proto->ParseFromZeroCopyStream(&stream)) {
-            auto framing = findWireFormatError(file.data(), file.size());
-            return Status::error(path.string() + ": not a valid ONNX model: " +
-                                 framing.value_or("protobuf could not parse it (wrong field types or "
-                                                  "invalid UTF-8 in a string field)"));
-        }
+        if (!parseModel(stream, *model->m_proto))
+            return Status::error(path.string() +
+                                 ": not a valid ONNX model: " + parseError(file.data(), file.size()));
     }
     if (file.size() == 0 || (!model->m_proto->has_graph() && model->m_proto->opset_import_size() == 0))
         return Status::error(path.string() + ": not an ONNX model (no graph and no opset_import)");
@@ -169,11 +185,9 @@ Result<std::shared_ptr<Model>> Model::fromBytes(const void* data, size_t size,
     std::shared_ptr<Model> model(new Model());
     model->m_proto = std::make_unique<onnx::ModelProto>();
     model->m_externalData = std::make_shared<ExternalDataStore>(baseDir);
-    if (!model->m_proto->ParseFromArray(data, static_cast<int>(size))) {
-        auto framing = findWireFormatError(data, size);
-        return Status::error(displayName +
-                             ": not a valid ONNX model: " + framing.value_or("protobuf could not parse it"));
-    }
+    google::protobuf::io::ArrayInputStream stream(data, static_cast<int>(size));
+    if (!parseModel(stream, *model->m_proto))
+        return Status::error(displayName + ": not a valid ONNX model: " + parseError(data, size));
     if (Status s = checkTensors(*model->m_proto, *model->m_externalData); !s.ok())
         return Status::error(displayName + ": " + s.message());
     model->m_edited = true; // no original file to copy bytes from

@@ -48,6 +48,9 @@ public:
     // until the next mutableProto(). Thread-safe, so a loader thread can compute it ahead of the
     // UI. Exporters such as PyTorch write no value_info, so this is where most shapes come from.
     std::shared_ptr<const onnx::ModelProto> inferredShapes() const;
+    // What inference reported alongside inferredShapes(): nodes left out because their
+    // attributes break the spec, and libonnx's own complaints. Empty when all went well.
+    std::string inferenceWarnings() const;
 
     // Atomic save (temporary file in the target folder, fsync, rename). Saving to another
     // folder copies external data files the model references along with it.
@@ -62,6 +65,7 @@ private:
     bool m_edited = false;
     mutable std::mutex m_inferredMutex;
     mutable std::shared_ptr<const onnx::ModelProto> m_inferred;
+    mutable std::string m_inferenceWarnings;
 };
 
 } // namespace onnxscope

@@ -1,6 +1,7 @@
 #include "model_check.h"
 
 #include "model.h"
+#include "node_validation.h"
 
 #include <onnx/checker.h>
 #include <onnx/defs/schema.h>
@@ -34,8 +35,8 @@ std::string nodeFromMessage(const std::string& message) {
 } // namespace
 
 std::vector<ValidationIssue> checkModel(const Model& model) {
-    std::vector<ValidationIssue> issues;
     const onnx::ModelProto& original = model.proto();
+    std::vector<ValidationIssue> issues = findInvalidNodes(original);
     bool newerThanChecker = original.ir_version() > checkerMaxIrVersion();
     int maxOpset = checkerMaxOpset();
     for (const auto& opset : original.opset_import())

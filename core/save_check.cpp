@@ -1,6 +1,7 @@
 #include "save_check.h"
 
 #include "model.h"
+#include "node_validation.h"
 #include "shape_inference.h"
 
 #include <onnx/defs/schema.h>
@@ -51,6 +52,7 @@ std::vector<ValidationIssue> checkBeforeSave(const Model& model) {
     std::unique_ptr<onnx::ModelProto> copy = lightCopy(model.proto());
     if (copy->ir_version() > checkerMaxIrVersion())
         copy->set_ir_version(checkerMaxIrVersion());
+    InvalidNodesSetAside setAside(*copy); // checkModel has reported them already
     try {
         onnx::ShapeInferenceOptions options;
         options.check_type = true;

@@ -1,5 +1,7 @@
 #include "shape_inference.h"
 
+#include "node_validation.h"
+
 #include <onnx/defs/schema.h>
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
@@ -57,6 +59,9 @@ std::unique_ptr<onnx::ModelProto> lightCopy(const onnx::ModelProto& model, size_
 InferredModel inferShapes(const onnx::ModelProto& model) {
     InferredModel result;
     result.model = lightCopy(model);
+    InvalidNodesSetAside setAside(*result.model);
+    for (const ValidationIssue& issue : setAside.issues())
+        result.warnings += issue.toString() + " (left out of shape inference)\n";
     try {
         onnx::ShapeInferenceOptions options;
         options.check_type = false;
@@ -64,9 +69,9 @@ InferredModel inferShapes(const onnx::ModelProto& model) {
         options.enable_data_propagation = true;
         onnx::shape_inference::InferShapes(*result.model, onnx::OpSchemaRegistry::Instance(), options);
     } catch (const std::exception& e) {
-        result.warnings = e.what();
+        result.warnings += e.what();
     }
-    return result;
+    return result; // setAside puts the nodes back into result.model, which outlives it
 }
 
 } // namespace onnxscope

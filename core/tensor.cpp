@@ -1,6 +1,7 @@
 #include "tensor.h"
 
 #include "float_types.h"
+#include "memory_cap.h"
 #include "storage_arena.h"
 
 #include <bit>
@@ -8,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <new>
+#include <stdexcept>
 
 namespace onnxscope {
 
@@ -124,18 +126,26 @@ std::string shapeToString(std::span<const int64_t> dims) {
     return s + "]";
 }
 
-Result<Tensor> Tensor::allocate(DataType type, Shape shape) {
+Result<int64_t> checkedTensorSize(DataType type, std::span<const int64_t> dims) {
+    const std::string what =
+        "tensor of shape " + shapeToString(dims) + " (" + std::string(dataTypeName(type)) + ")";
     if (type == DataType::Undefined)
         return Status::error("cannot allocate a tensor of undefined element type");
-    auto count = checkedElementCount(shape, elementByteSize(type));
+    auto count = checkedElementCount(dims, elementByteSize(type));
     if (!count)
-        return Status::error("invalid tensor shape " + shapeToString(shape) + " for " +
-                             std::string(dataTypeName(type)) + ": negative dim or size overflow");
-    // Refuse absurd sizes up front instead of letting the allocator abort the process.
-    constexpr uint64_t kMaxBytes = uint64_t(1) << 40;
-    if (static_cast<uint64_t>(*count) * elementByteSize(type) > kMaxBytes)
-        return Status::error("tensor of shape " + shapeToString(shape) + " (" +
-                             std::string(dataTypeName(type)) + ") is larger than 1 TiB");
+        return Status::error(what + ": negative dim or element count overflow");
+    // Refuse absurd sizes up front instead of letting the allocator abort or the OOM killer strike.
+    const uint64_t bytes = static_cast<uint64_t>(*count) * elementByteSize(type);
+    const MemoryCap& cap = memoryCap();
+    if (bytes > cap.bytes)
+        return Status::error(what + " needs " + formatBytes(bytes) + ", over the memory cap of " +
+                             cap.describe());
+    return *count;
+}
+
+Result<Tensor> Tensor::allocate(DataType type, Shape shape) {
+    if (auto count = checkedTensorSize(type, shape); !count.ok())
+        return count.status();
     try {
         return Tensor(type, std::move(shape));
     } catch (const std::bad_alloc&) {
@@ -149,7 +159,10 @@ Tensor::Tensor(DataType type, Shape shape)
 Tensor::Tensor(DataType type, Shape shape, bool zeroed)
     : m_type(type)
     , m_shape(std::move(shape)) {
-    m_count = checkedElementCount(m_shape).value_or(0);
+    auto count = checkedTensorSize(type, m_shape);
+    if (!count.ok())
+        throw std::length_error(count.message());
+    m_count = *count;
     auto storage = std::make_shared<HeapStorage>(type, m_count, zeroed);
     m_data = storage->data();
     m_storage = std::move(storage);
@@ -159,11 +172,16 @@ Tensor Tensor::uninitialized(DataType type, Shape shape) {
     return Tensor(type, std::move(shape), false);
 }
 
-Tensor Tensor::view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive) {
+Result<Tensor> Tensor::view(DataType type, Shape shape, const void* data,
+                            std::shared_ptr<const void> keepAlive) {
+    auto count = checkedElementCount(shape, elementByteSize(type));
+    if (!count)
+        return Status::error("cannot view a tensor of shape " + shapeToString(shape) +
+                             ": negative dim or element count overflow");
     Tensor t;
     t.m_type = type;
     t.m_shape = std::move(shape);
-    t.m_count = checkedElementCount(t.m_shape).value_or(0);
+    t.m_count = *count;
     t.m_storage = std::make_shared<ViewStorage>(std::move(keepAlive));
     t.m_data = const_cast<void*>(data);
     return t;

@@ -25,6 +25,9 @@ using Shape = std::vector<int64_t>;
 // byte count overflows size_t for an element of elementBytes.
 std::optional<int64_t> checkedElementCount(std::span<const int64_t> dims, size_t elementBytes = 1);
 std::string shapeToString(std::span<const int64_t> dims); // "[1,3,224,224]"
+// The element count of a tensor of this type and shape whose storage fits under the memory cap
+// (memory_cap.h); otherwise an error naming the shape. Every tensor allocation goes through it.
+Result<int64_t> checkedTensorSize(DataType type, std::span<const int64_t> dims);
 
 class TensorStorage;
 
@@ -34,15 +37,19 @@ public:
 
     // Allocates zeroed storage; fails with a message when the shape is invalid or too large.
     static Result<Tensor> allocate(DataType type, Shape shape);
-    // As allocate(), for shapes the caller has already validated (kernels deriving output shapes
-    // from checked inputs). Throws std::bad_alloc on exhaustion; the executor turns that into a
-    // Status at the kernel boundary. Use allocate() for shapes read from a file.
+    // As allocate(), for kernels deriving output shapes from their inputs. Applies the same
+    // checks and throws std::length_error with allocate()'s message when they fail (a negative
+    // dim, an overflowing count, more than the memory cap), and std::bad_alloc on exhaustion;
+    // the executor turns both into a Status naming the node. Never yields storage smaller than
+    // the shape. Use allocate() where a Result can be returned.
     Tensor(DataType type, Shape shape);
     // As the constructor, without zeroing (STRING tensors still hold empty strings): for kernels
     // that write every element.
     static Tensor uninitialized(DataType type, Shape shape);
-    // A read-only view over memory owned by keepAlive (an mmap, a protobuf string, ...).
-    static Tensor view(DataType type, Shape shape, const void* data, std::shared_ptr<const void> keepAlive);
+    // A read-only view over memory owned by keepAlive (an mmap, a protobuf string, ...), which
+    // must hold the shape's bytes; fails when the shape's element count is negative or overflows.
+    static Result<Tensor> view(DataType type, Shape shape, const void* data,
+                               std::shared_ptr<const void> keepAlive);
     // A rank-0 tensor holding one value.
     template <typename T> static Tensor scalar(DataType type, T value) {
         Tensor t(type, {});

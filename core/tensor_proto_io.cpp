@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstring>
 #include <optional>
 
@@ -211,18 +212,13 @@ struct ExternalInfo {
     std::optional<uint64_t> length;
 };
 
+// Plain decimal only: no sign, no spaces, nothing after the digits ("12abc" is refused).
 std::optional<uint64_t> parseUnsigned(const std::string& text) {
-    if (text.empty() || text.size() > 20)
-        return std::nullopt;
     uint64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        uint64_t digit = static_cast<uint64_t>(c - '0');
-        if (value > (UINT64_MAX - digit) / 10)
-            return std::nullopt;
-        value = value * 10 + digit;
-    }
+    const char* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end)
+        return std::nullopt;
     return value;
 }
 
@@ -247,26 +243,49 @@ Result<ExternalInfo> externalInfo(const onnx::TensorProto& proto) {
     return info;
 }
 
-Result<Tensor> readExternal(const onnx::TensorProto& proto, DataType type, Shape shape, int64_t count,
-                            const ExternalDataStore* store) {
+Result<int64_t> elementCountOf(const onnx::TensorProto& proto, DataType type) {
+    Shape shape(proto.dims().begin(), proto.dims().end());
+    for (int64_t d : shape) {
+        if (d < 0)
+            return tensorError(proto, "negative dimension in shape " + shapeToString(shape));
+    }
+    auto count = checkedElementCount(shape, elementByteSize(type));
+    if (!count)
+        return tensorError(proto, "shape " + shapeToString(shape) + " overflows the element count");
+    return *count;
+}
+
+Result<ExternalBytes> externalBytes(const onnx::TensorProto& proto, DataType type, int64_t count,
+                                    const ExternalDataStore* store) {
     if (!store)
         return tensorError(proto, "uses external data, but no model folder is known to resolve it");
     if (type == DataType::String)
         return tensorError(proto, "STRING tensors cannot use external data");
     OS_ASSIGN_OR_RETURN(ExternalInfo info, externalInfo(proto));
-    size_t expected = serializedByteSize(type, count);
+    const size_t expected = serializedByteSize(type, count);
     if (info.length && *info.length != expected)
-        return tensorError(proto, "external data length " + std::to_string(*info.length) +
-                                      " does not match " + std::to_string(expected) + " bytes for shape " +
-                                      shapeToString(shape));
+        return tensorError(
+            proto, "external data length " + std::to_string(*info.length) + " does not match " +
+                       std::to_string(expected) + " bytes for " + std::string(dataTypeName(type)) + " " +
+                       shapeToString(std::vector<int64_t>(proto.dims().begin(), proto.dims().end())));
     OS_ASSIGN_OR_RETURN(ExternalBytes bytes, store->read(info.location, info.offset, expected, proto.name()));
     if (bytes.size != expected)
         return tensorError(proto, "external data '" + info.location + "' gave " + std::to_string(bytes.size) +
                                       " bytes, expected " + std::to_string(expected));
+    return bytes;
+}
+
+Result<Tensor> readExternal(const onnx::TensorProto& proto, DataType type, Shape shape, int64_t count,
+                            const ExternalDataStore* store) {
+    OS_ASSIGN_OR_RETURN(ExternalBytes bytes, externalBytes(proto, type, count, store));
     bool aligned = reinterpret_cast<uintptr_t>(bytes.data) % std::max<size_t>(1, swapUnit(type)) == 0;
     // Viewing the mapping in place is only possible when memory and file layouts agree.
-    if (aligned && !isSubByte(type) && type != DataType::Bool && std::endian::native == std::endian::little)
-        return Tensor::view(type, std::move(shape), bytes.data, bytes.keepAlive);
+    if (aligned && !isSubByte(type) && type != DataType::Bool && std::endian::native == std::endian::little) {
+        auto view = Tensor::view(type, std::move(shape), bytes.data, bytes.keepAlive);
+        if (!view.ok())
+            return view.status().withContext(describe(proto) + ": ");
+        return view;
+    }
     auto tensor = Tensor::allocate(type, std::move(shape));
     if (!tensor.ok())
         return tensor.status().withContext(describe(proto) + ": ");
@@ -275,6 +294,12 @@ Result<Tensor> readExternal(const onnx::TensorProto& proto, DataType type, Shape
 }
 
 } // namespace
+
+Result<ExternalBytes> externalTensorBytes(const onnx::TensorProto& proto, const ExternalDataStore* store) {
+    OS_ASSIGN_OR_RETURN(DataType type, tensorProtoDataType(proto));
+    OS_ASSIGN_OR_RETURN(int64_t count, elementCountOf(proto, type));
+    return externalBytes(proto, type, count, store);
+}
 
 Result<DataType> tensorProtoDataType(const onnx::TensorProto& proto) {
     int32_t number = proto.data_type();
@@ -321,15 +346,8 @@ void packSubByte(DataType type, const uint8_t* values, int64_t count, uint8_t* p
 
 Result<Tensor> tensorFromProto(const onnx::TensorProto& proto, const ExternalDataStore* store) {
     OS_ASSIGN_OR_RETURN(DataType type, tensorProtoDataType(proto));
+    OS_ASSIGN_OR_RETURN(int64_t count, elementCountOf(proto, type));
     Shape shape(proto.dims().begin(), proto.dims().end());
-    for (int64_t d : shape) {
-        if (d < 0)
-            return tensorError(proto, "negative dimension in shape " + shapeToString(shape));
-    }
-    auto checkedCount = checkedElementCount(shape, elementByteSize(type));
-    if (!checkedCount)
-        return tensorError(proto, "shape " + shapeToString(shape) + " overflows the element count");
-    int64_t count = *checkedCount;
     if (proto.has_segment())
         return tensorError(proto, "segmented tensors are not supported");
 

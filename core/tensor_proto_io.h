@@ -8,6 +8,7 @@
 // payload before anything is allocated; errors name the tensor.
 #pragma once
 
+#include "external_data.h"
 #include "status.h"
 #include "tensor.h"
 #include "value.h"
@@ -24,8 +25,6 @@ class MapProto;
 
 namespace onnxscope {
 
-class ExternalDataStore;
-
 // The element type a TensorProto declares. The one place data_type is read, because Debian's
 // libonnx 1.12 enum stops at BFLOAT16 while the files we read use types up to 26.
 Result<DataType> tensorProtoDataType(const onnx::TensorProto& proto);
@@ -37,6 +36,12 @@ void unpackSubByte(DataType type, const uint8_t* packed, int64_t count, uint8_t*
 void packSubByte(DataType type, const uint8_t* values, int64_t count, uint8_t* packed);
 // Bytes a tensor's payload takes when serialized (raw_data / external data).
 size_t serializedByteSize(DataType type, int64_t count);
+
+// The payload of a tensor stored as external data, after every check a hostile file calls for:
+// the location stays inside the model's folder, offset and length are plain decimal numbers,
+// length equals dims x element size, and the range lies inside the file. Model loading runs it
+// for every external tensor, so a file that lies about sizes is refused when it is opened.
+Result<ExternalBytes> externalTensorBytes(const onnx::TensorProto& proto, const ExternalDataStore* store);
 
 // store may be null when the tensor cannot use external data (an error is returned if it does).
 // Large raw_data is copied; external data is viewed in place (read-only, mmap).

@@ -1,6 +1,9 @@
 #include "wire_format_check.h"
 
+#include <google/protobuf/descriptor.h>
+
 #include <cstdint>
+#include <vector>
 
 namespace onnxscope {
 
@@ -96,6 +99,60 @@ std::optional<std::string> findWireFormatError(const void* data, size_t size) {
         }
     }
     return std::nullopt;
+}
+
+std::optional<MessageNesting> measureNesting(const void* data, size_t size,
+                                             const google::protobuf::Descriptor* root) {
+    struct Level {
+        const uint8_t* end;
+        const google::protobuf::Descriptor* type;
+        int graphs;
+    };
+    const uint8_t* p = static_cast<const uint8_t*>(data);
+    std::vector<Level> stack{{p + size, root, root->name() == "GraphProto"}};
+    MessageNesting deepest;
+    while (!stack.empty()) {
+        Level& level = stack.back();
+        if (p == level.end) {
+            stack.pop_back();
+            continue;
+        }
+        uint64_t tag = 0, value = 0;
+        if (!readVarint(p, level.end, tag))
+            return std::nullopt;
+        switch (tag & 7) {
+        case 0:
+            if (!readVarint(p, level.end, value))
+                return std::nullopt;
+            break;
+        case 1:
+        case 5: {
+            const size_t n = (tag & 7) == 1 ? 8 : 4;
+            if (static_cast<size_t>(level.end - p) < n)
+                return std::nullopt;
+            p += n;
+            break;
+        }
+        case 2: {
+            if (!readVarint(p, level.end, value) || value > static_cast<uint64_t>(level.end - p))
+                return std::nullopt;
+            const auto* field = level.type->FindFieldByNumber(static_cast<int>(tag >> 3));
+            if (field && field->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE) {
+                const auto* type = field->message_type();
+                const int graphs = level.graphs + (type->name() == "GraphProto");
+                stack.push_back({p + value, type, graphs});
+                if (static_cast<int>(stack.size()) - 1 > deepest.messages)
+                    deepest = {static_cast<int>(stack.size()) - 1, graphs};
+            } else {
+                p += value;
+            }
+            break;
+        }
+        default:
+            return std::nullopt; // groups: ONNX has none
+        }
+    }
+    return deepest;
 }
 
 } // namespace onnxscope

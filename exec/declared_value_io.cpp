@@ -26,7 +26,8 @@ Value asDeclaredType(Value value, const ValueInfo& declared) {
     if (!sameBits16)
         return value;
     auto holder = std::make_shared<Tensor>(value.tensor);
-    return Value(Tensor::view(want, holder->shape(), holder->rawData(), holder));
+    // Same shape and element size as the tensor it views, so it cannot fail.
+    return Value(Tensor::view(want, holder->shape(), holder->rawData(), holder).value());
 }
 
 Result<Value> readDeclaredValuePb(const std::filesystem::path& file, const ValueInfo& declared) {

@@ -120,6 +120,9 @@ struct Scope {
 };
 
 constexpr int kMaxInlineDepth = 32;
+// A function that calls another twice per level doubles with each of those 32 levels; the depth
+// cap alone would let it expand to billions of nodes before anything runs.
+constexpr int64_t kMaxInlinedNodes = int64_t(1) << 18;
 
 std::string normalized(const std::string& domain) {
     return std::string(normalizeDomain(domain));
@@ -216,6 +219,7 @@ private:
     std::map<std::string, const onnx::FunctionProto*> m_functions;
     std::map<std::string, onnx::TypeProto> m_types; // declared types of names seen so far
     int m_inlineCounter = 0;
+    int64_t m_inlinedNodes = 0;
 };
 
 Status Planner::expand(const onnx::NodeProto& node, const std::shared_ptr<const OpsetMap>& opsets,
@@ -307,6 +311,10 @@ Status Planner::inlineFunction(const onnx::FunctionProto& function,
     const std::string bodyPath = path.empty() ? function.name() : path + "/" + function.name();
     int index = 0;
     for (const auto& bodyNode : function.node()) {
+        if (++m_inlinedNodes > kMaxInlinedNodes)
+            return Status::error("function '" + function.name() + "' (inlined as " + bodyPath +
+                                 ") expands past " + std::to_string(kMaxInlinedNodes) +
+                                 " nodes; does it call other functions several times per level?");
         onnx::NodeProto n = bodyNode;
         for (auto& in : *n.mutable_input())
             in = rename(in);
@@ -424,11 +432,21 @@ Result<std::unique_ptr<ExecutionPlan>> Planner::planGraph(const onnx::GraphProto
     }
 
     // Topological order, stable: among ready nodes the earliest in the file runs first.
+    // A value has one producer (SSA); with two, which one a reader sees would be an accident.
     std::map<std::string, size_t> producer;
-    for (size_t i = 0; i < unordered.size(); ++i)
-        for (const auto& o : unordered[i].desc.outputs)
-            if (!o.empty())
-                producer[o] = i;
+    for (size_t i = 0; i < unordered.size(); ++i) {
+        for (const auto& o : unordered[i].desc.outputs) {
+            if (o.empty())
+                continue;
+            auto [it, inserted] = producer.emplace(o, i);
+            if (!inserted)
+                return Status::error(
+                    graphLabel + "value '" + o + "' is written by both " +
+                    unordered[it->second].desc.displayName() +
+                    (it->second == i ? " (twice)" : " and " + unordered[i].desc.displayName()) +
+                    "; each value must have one producer");
+        }
+    }
     std::vector<std::vector<size_t>> consumers(unordered.size());
     std::vector<int> pending(unordered.size(), 0);
     for (size_t i = 0; i < unordered.size(); ++i) {

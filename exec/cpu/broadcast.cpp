@@ -24,6 +24,9 @@ Result<Shape> broadcastShapes(std::span<const Shape> shapes) {
                                  std::to_string(o) + " (shape " + shapeToString(s) + ")");
         }
     }
+    // Each input's count fits, but their broadcast product may not ([2^40] with [2^40,1]).
+    if (!checkedElementCount(out))
+        return Status::error("broadcasting to shape " + shapeToString(out) + " overflows the element count");
     return out;
 }
 

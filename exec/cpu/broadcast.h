@@ -9,7 +9,8 @@
 
 namespace onnxscope {
 
-// The broadcast shape of several shapes, or an error naming the incompatible dims.
+// The broadcast shape of several shapes, or an error naming the incompatible dims or the shape
+// whose element count overflows (planBroadcast and the other broadcasting kernels start here).
 Result<Shape> broadcastShapes(std::span<const Shape> shapes);
 Result<Shape> broadcastShapes(const Shape& a, const Shape& b);
 

@@ -290,11 +290,9 @@ Result<ClBuffer> OpenClContext::upload(const Tensor& tensor, bool constant) {
 }
 
 Result<Tensor> OpenClContext::residentTensor(const ClBuffer& buffer, DataType type, Shape shape) {
-    auto count = checkedElementCount(shape, elementByteSize(type));
-    if (!count)
-        return Status::error("invalid output shape " + shapeToString(shape));
+    OS_ASSIGN_OR_RETURN(int64_t count, checkedTensorSize(type, shape));
     auto storage = std::make_shared<ResidentStorage>();
-    storage->bytes = static_cast<size_t>(*count) * elementByteSize(type);
+    storage->bytes = static_cast<size_t>(count) * elementByteSize(type);
     // Not zeroed: nothing reads it before readBack fills it, and large blocks then cost no
     // host memory until the value is actually needed there.
     storage->host = std::aligned_alloc(64, std::max<size_t>((storage->bytes + 63) / 64 * 64, 64));

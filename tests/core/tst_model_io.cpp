@@ -164,7 +164,10 @@ private slots:
         QTest::newRow("symlink out") << "link.bin" << 0 << 16 << "outside the model's folder";
         QTest::newRow("missing") << "nothere.bin" << 0 << 16 << "does not exist";
         QTest::newRow("range past end") << "w.bin" << 8 << 16 << "past the end";
-        QTest::newRow("offset past end") << "w.bin" << 100 << 4 << "past the end";
+        QTest::newRow("offset past end") << "w.bin" << 100 << 16 << "past the end";
+        QTest::newRow("length short of the dims")
+            << "w.bin" << 0 << 12 << "length 12 does not match 16 bytes";
+        QTest::newRow("length past the dims") << "w.bin" << 0 << 20 << "length 20 does not match 16 bytes";
     }
     void hostileExternalLocationsAreRefused() {
         QFETCH(QString, location);
@@ -180,6 +183,56 @@ private slots:
         writeAll(root / "model" / "m.onnx",
                  modelWithExternalInitializer(location.toStdString(), offset, length));
         auto model = Model::load(root / "model" / "m.onnx");
+        QVERIFY(!model.ok());
+        QVERIFY2(model.message().find(expected.toStdString()) != std::string::npos, model.message().c_str());
+        QVERIFY2(model.message().find("tensor 'w'") != std::string::npos, model.message().c_str());
+    }
+
+    // Offsets and lengths are decimal numbers and nothing else; a missing length still has to
+    // leave room in the file for the dims.
+    void externalNumbersAreCheckedAtOpen_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("offset 12abc") << "offset"
+                                      << "12abc"
+                                      << "external_data offset '12abc' is not a non-negative integer";
+        QTest::newRow("length 16 ") << "length"
+                                    << "16 "
+                                    << "external_data length '16 ' is not a non-negative integer";
+        QTest::newRow("offset -4") << "offset"
+                                   << "-4"
+                                   << "is not a non-negative integer";
+        QTest::newRow("offset +4") << "offset"
+                                   << "+4"
+                                   << "is not a non-negative integer";
+        QTest::newRow("offset 2^64") << "offset"
+                                     << "18446744073709551616"
+                                     << "is not a non-negative integer";
+        QTest::newRow("no length, offset 8") << "length"
+                                             << ""
+                                             << "range [8, 24) is past the end";
+    }
+    void externalNumbersAreCheckedAtOpen() {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        fs::path dir = tmp.path().toStdString();
+        writeAll(dir / "w.bin", std::string(16, '\0'));
+        onnx::ModelProto m;
+        QVERIFY(m.ParseFromString(modelWithExternalInitializer("w.bin", value.isEmpty() ? 8 : 0, 16)));
+        auto* entries = m.mutable_graph()->mutable_initializer(0)->mutable_external_data();
+        for (int i = entries->size() - 1; i >= 0; --i) {
+            if (entries->Get(i).key() != key.toStdString())
+                continue;
+            if (value.isEmpty())
+                entries->DeleteSubrange(i, 1);
+            else
+                entries->Mutable(i)->set_value(value.toStdString());
+        }
+        writeAll(dir / "m.onnx", m.SerializeAsString());
+        auto model = Model::load(dir / "m.onnx");
         QVERIFY(!model.ok());
         QVERIFY2(model.message().find(expected.toStdString()) != std::string::npos, model.message().c_str());
         QVERIFY2(model.message().find("tensor 'w'") != std::string::npos, model.message().c_str());

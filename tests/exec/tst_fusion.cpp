@@ -2,6 +2,7 @@
 // kernel in plain runs, while runs that keep intermediates (debug mode) execute every original
 // node; both give the same outputs, on small graphs and on real PyTorch exports (resnet18,
 // mobilenet_v2). The profile attributes a group's time to its main node and lists the rest.
+#include "../core/proto_test_util.h"
 #include "model_variants.h"
 
 #include "core/model.h"
@@ -54,21 +55,6 @@ onnx::NodeProto* addNode(onnx::GraphProto* g, const std::string& op, std::vector
     for (auto& s : out)
         n->add_output(s);
     return n;
-}
-
-void setInts(onnx::NodeProto* n, const std::string& name, std::vector<int64_t> values) {
-    auto* a = n->add_attribute();
-    a->set_name(name);
-    a->set_type(onnx::AttributeProto::INTS);
-    for (int64_t v : values)
-        a->add_ints(v);
-}
-
-void setInt(onnx::NodeProto* n, const std::string& name, int64_t value) {
-    auto* a = n->add_attribute();
-    a->set_name(name);
-    a->set_type(onnx::AttributeProto::INT);
-    a->set_i(value);
 }
 
 std::unique_ptr<onnx::ModelProto> emptyModel() {
