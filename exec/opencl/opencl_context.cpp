@@ -436,19 +436,17 @@ void OpenClContext::endNode(bool ranOnHost) {
     m_current.ranOnHost = ranOnHost;
     m_outstanding.push_back(std::move(m_current));
     m_current = {};
-    // Completed records go now; a failure among them surfaces at the next wait, which names it.
-    (void)retire(false).ok();
+    retireCompleted();
     // Bound what is held while the device is behind: wait for the oldest beyond a window.
     constexpr size_t kMaxOutstanding = 256;
-    while (m_outstanding.size() > kMaxOutstanding) {
-        if (!waitFor(m_outstanding.front()).ok())
-            break; // kept, so the next wait reports it
+    while (m_outstanding.size() > kMaxOutstanding && m_failure.ok()) {
+        m_failure = waitFor(m_outstanding.front()); // kept for the next wait when it failed
         release(m_outstanding.front());
         m_outstanding.pop_front();
     }
 }
 
-Status OpenClContext::waitFor(const NodeCommands& commands) const {
+std::vector<cl_event> OpenClContext::eventsOf(const NodeCommands& commands) {
     std::vector<cl_event> events;
     for (const Pending& p : commands.events)
         events.push_back(p.event);
@@ -456,44 +454,47 @@ Status OpenClContext::waitFor(const NodeCommands& commands) const {
         events.push_back(before);
         events.push_back(after);
     }
+    return events;
+}
+
+Status OpenClContext::waitFor(const NodeCommands& commands) const {
+    const std::vector<cl_event> events = eventsOf(commands);
     if (events.empty())
         return {};
+    // commands.node is the node's display name ("node 'conv1' (Conv, opset 13)").
     const cl_int waited = clWaitForEvents(static_cast<cl_uint>(events.size()), events.data());
     for (cl_event event : events) {
         cl_int status = CL_COMPLETE;
         const cl_int err =
             clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr);
         if (err != CL_SUCCESS)
-            return Status::error("node '" + commands.node +
-                                 "': reading an OpenCL command's status failed: " + openClErrorName(err));
+            return Status::error(commands.node +
+                                 ": reading an OpenCL command's status failed: " + openClErrorName(err));
         if (status < 0)
-            return Status::error("node '" + commands.node + "': an OpenCL command failed on '" +
-                                 m_device.name + "': " + openClErrorName(status));
+            return Status::error(commands.node + ": an OpenCL command failed on '" + m_device.name +
+                                 "': " + openClErrorName(status));
     }
     if (waited != CL_SUCCESS)
-        return Status::error("node '" + commands.node +
-                             "': waiting for its OpenCL commands failed: " + openClErrorName(waited));
+        return Status::error(commands.node +
+                             ": waiting for its OpenCL commands failed: " + openClErrorName(waited));
     return {};
 }
 
 bool OpenClContext::completed(const NodeCommands& commands) {
-    auto ended = [](cl_event event) {
+    for (cl_event event : eventsOf(commands)) {
         cl_int status = CL_COMPLETE;
         // An event whose status cannot be read counts as ended; waitFor then reports it.
-        return clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr) !=
-                   CL_SUCCESS ||
-               status <= CL_COMPLETE;
-    };
-    for (const Pending& p : commands.events)
-        if (!ended(p.event))
+        if (clGetEventInfo(event, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr) ==
+                CL_SUCCESS &&
+            status > CL_COMPLETE)
             return false;
-    for (const auto& [before, after] : commands.spans)
-        if (!ended(after))
-            return false;
+    }
     return true;
 }
 
 Status OpenClContext::retire(bool wait) {
+    if (!m_failure.ok())
+        return std::exchange(m_failure, Status());
     while (!m_outstanding.empty()) {
         NodeCommands& oldest = m_outstanding.front();
         // The last node's record stays while the profiler may still ask for its timing.
@@ -508,6 +509,12 @@ Status OpenClContext::retire(bool wait) {
             return status;
     }
     return {};
+}
+
+void OpenClContext::retireCompleted() {
+    // Nobody waits here: a failure found now is kept for the next point that waits.
+    if (Status status = retire(false); !status.ok())
+        m_failure = std::move(status);
 }
 
 Status OpenClContext::finish() {

@@ -151,11 +151,16 @@ private:
         bool timingWanted = true; // the last node's, until takeLastNode or the next node
     };
     // Releases the records whose commands all completed, oldest first; with wait, waits for
-    // all of them. Fails, naming the node, when a command failed.
+    // all of them. Fails, naming the node, when a command failed (now, or in an earlier
+    // retireCompleted).
     Status retire(bool wait);
+    // retire(false) where nothing waits (endNode): a failure is kept in m_failure for the next
+    // retire, so it is reported once, with its node, and not lost.
+    void retireCompleted();
     // Waits for a record's commands and checks how each ended.
     Status waitFor(const NodeCommands& commands) const;
     static bool completed(const NodeCommands& commands);
+    static std::vector<cl_event> eventsOf(const NodeCommands& commands);
     static OpenClTiming timingOf(const NodeCommands& commands);
     static void release(NodeCommands& commands);
 
@@ -172,6 +177,7 @@ private:
     bool m_inNode = false;
     std::deque<NodeCommands> m_outstanding; // ended nodes whose commands may still run
     bool m_outOfMemory = false;
+    Status m_failure; // a failed command found where nobody waited, reported by the next retire
     std::string m_faultyNode;
     int64_t m_looseTransferNs = 0;
     OpenClTransferStats m_stats;
